@@ -1,0 +1,15 @@
+import type { TestProject } from 'vitest/node';
+import { startDynamoDbLocal } from '../lib/local/dynamodb-local.ts';
+
+/** One in-memory DynamoDB Local for the whole run; each test file gets its own table (test/setup.ts). */
+export default async function setup(project: TestProject) {
+  const dynamodb = await startDynamoDbLocal();
+  project.provide('dynamodbEndpoint', dynamodb.endpoint);
+  return () => dynamodb.stop();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamodbEndpoint: string;
+  }
+}

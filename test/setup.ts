@@ -1,0 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { ensureTable } from '../lib/local/dynamodb-local.ts';
+
+// Runs before each test file's imports, so handler modules read this configuration at load time.
+process.env.DYNAMODB_ENDPOINT = inject('dynamodbEndpoint');
+process.env.AWS_REGION = 'us-east-1';
+process.env.TABLE_NAME = `incr-test-${randomUUID()}`;
+process.env.IP_HASH_SECRET = 'test-ip-hash-secret';
+process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+
+await ensureTable(process.env.DYNAMODB_ENDPOINT, process.env.TABLE_NAME);
