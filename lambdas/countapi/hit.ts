@@ -1,0 +1,15 @@
+import { documentClient } from '../shared/dynamodb.ts';
+import { CounterOverflowError, hitCounter } from './counter-store.ts';
+import { countapiRoute, CountapiRequestError, xPath } from './http.ts';
+import { counterRequest } from './schemas.ts';
+
+export const handler = countapiRoute(counterRequest, async (name, { nowMs, table, stats }) => {
+  try {
+    const { value, created } = await hitCounter(documentClient, table, name, nowMs);
+    stats.record({ keysUpdated: 1, keysCreated: created ? 1 : 0 });
+    return { statusCode: 200, body: { value }, path: xPath(name) };
+  } catch (error) {
+    if (error instanceof CounterOverflowError) throw new CountapiRequestError(400, error.message);
+    throw error;
+  }
+});

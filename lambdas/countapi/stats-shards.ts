@@ -1,0 +1,104 @@
+import { BatchGetCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { countapiStatsKeyPrefix } from '../../lib/routes.ts';
+import { table } from '../shared/table.ts';
+
+/**
+ * The service-wide numbers of `/stats`. Counting them in one item would make every request write
+ * that item, capping the whole service at one partition's ~1,000 writes/s. Instead each container
+ * adds up its own numbers in memory and, at most once per flush interval, adds them to one of
+ * several shard items, in parallel with a request's own DynamoDB call (never in sequence).
+ * `/stats` sums the shards plus the numbers its own container has not flushed yet.
+ *
+ * Cost: one write per container per interval (10 s by default), not one per request. Trade-off:
+ * a container that is recycled loses what it counted since its last flush (at most one interval),
+ * and other containers' latest numbers appear up to one interval late.
+ */
+
+export interface StatsTotals {
+  requests: number;
+  keysCreated: number;
+  keysUpdated: number;
+}
+
+const zero = (): StatsTotals => ({ requests: 0, keysCreated: 0, keysUpdated: 0 });
+const shardCount = 16;
+const maxBatchGetAttempts = 6;
+const shardKey = (shard: number) => ({ [table.partitionKey]: `${countapiStatsKeyPrefix}${shard}`, [table.sortKey]: 'stats' });
+
+export class StatsShards {
+  private pending = zero();
+  private lastFlushMs: number;
+  private inFlight: Promise<void> | undefined;
+
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: () => string,
+    /** Public so that tests can flush on every request or never. */
+    public flushIntervalMs: number,
+    nowMs: number,
+  ) {
+    this.lastFlushMs = nowMs;
+  }
+
+  record(delta: Partial<StatsTotals>): void {
+    this.pending.requests += delta.requests ?? 0;
+    this.pending.keysCreated += delta.keysCreated ?? 0;
+    this.pending.keysUpdated += delta.keysUpdated ?? 0;
+  }
+
+  /** Starts a flush when one is due; the caller awaits it after its own DynamoDB call. */
+  flushIfDue(nowMs: number): Promise<void> | undefined {
+    if (this.inFlight || nowMs - this.lastFlushMs < this.flushIntervalMs) return undefined;
+    this.lastFlushMs = nowMs;
+    const batch = this.pending;
+    this.pending = zero();
+    this.inFlight = this.addToShard(batch)
+      .catch((error: unknown) => {
+        this.record(batch); // keep the numbers for the next flush rather than lose them
+        throw error;
+      })
+      .finally(() => {
+        this.inFlight = undefined;
+      });
+    return this.inFlight;
+  }
+
+  private async addToShard(batch: StatsTotals): Promise<void> {
+    if (batch.requests + batch.keysCreated + batch.keysUpdated === 0) return;
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName(),
+        Key: shardKey(Math.floor(Math.random() * shardCount)),
+        UpdateExpression: 'ADD requests :requests, keysCreated :keysCreated, keysUpdated :keysUpdated',
+        ExpressionAttributeValues: { ':requests': batch.requests, ':keysCreated': batch.keysCreated, ':keysUpdated': batch.keysUpdated },
+      }),
+    );
+  }
+
+  /** All shards in one BatchGetItem (retrying what DynamoDB leaves unprocessed), plus this container's pending numbers. */
+  async totals(): Promise<StatsTotals> {
+    await this.inFlight?.catch(() => undefined); // a flush in progress would otherwise count twice or not at all
+    const totals = zero();
+    let keys: Record<string, unknown>[] = Array.from({ length: shardCount }, (_, shard) => shardKey(shard));
+    for (let attempt = 0; keys.length > 0; attempt++) {
+      if (attempt === maxBatchGetAttempts) {
+        // What BatchGetItem leaves unprocessed is throttled: let the caller see a retryable error (503).
+        throw Object.assign(new Error('DynamoDB left statistics shards unprocessed'), { $retryable: { throttling: true } });
+      }
+      if (attempt > 0) await new Promise((wake) => setTimeout(wake, 25 * 2 ** attempt));
+      const { Responses, UnprocessedKeys } = await this.client.send(
+        new BatchGetCommand({ RequestItems: { [this.tableName()]: { Keys: keys, ConsistentRead: true } } }),
+      );
+      for (const shard of (Responses?.[this.tableName()] ?? []) as Partial<StatsTotals>[]) {
+        totals.requests += shard.requests ?? 0;
+        totals.keysCreated += shard.keysCreated ?? 0;
+        totals.keysUpdated += shard.keysUpdated ?? 0;
+      }
+      keys = UnprocessedKeys?.[this.tableName()]?.Keys ?? [];
+    }
+    totals.requests += this.pending.requests;
+    totals.keysCreated += this.pending.keysCreated;
+    totals.keysUpdated += this.pending.keysUpdated;
+    return totals;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Sorts failures of DynamoDB (and other AWS calls) into "the service is unavailable right now"
+ * (throttling, outages, timeouts: the caller should retry, so 503) and everything else (500).
+ * The SDK has already retried these with backoff before the error reaches us.
+ */
+const unavailableErrorNames = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TimeoutError',
+]);
+
+const networkErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+
+const retryableCancellationCodes = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded']);
+
+const transactionCancelledFor = (error: unknown, codes: Set<string>): boolean =>
+  error instanceof Error &&
+  error.name === 'TransactionCanceledException' &&
+  ((error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some(
+    (reason) => reason.Code !== undefined && codes.has(reason.Code),
+  );
+
+/** A DynamoDB transaction was cancelled because another one touched the same item: safe to retry. */
+const conflictCodes = new Set(['TransactionConflict']);
+export const isTransactionConflict = (error: unknown): boolean => transactionCancelledFor(error, conflictCodes);
+
+export const isServiceUnavailable = (error: unknown): boolean => {
+  if (!(error instanceof Error)) return false;
+  const { code, $retryable } = error as Error & { code?: string; $retryable?: unknown };
+  return (
+    unavailableErrorNames.has(error.name) ||
+    Boolean($retryable) ||
+    (code !== undefined && networkErrorCodes.has(code)) ||
+    transactionCancelledFor(error, retryableCancellationCodes) ||
+    (error.cause !== undefined && isServiceUnavailable(error.cause))
+  );
+};
+

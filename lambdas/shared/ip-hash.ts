@@ -1,0 +1,35 @@
+import { createHmac } from 'node:crypto';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+
+/**
+ * Client IP addresses are never stored or logged raw: they become a keyed hash (HMAC-SHA-256)
+ * whose secret the stack generates in Secrets Manager. A plain SHA-256 would not do: the whole
+ * IPv4 space can be hashed in minutes, so only the secret makes the marker irreversible.
+ * The secret is read once per container; locally the server hands it over in IP_HASH_SECRET.
+ */
+const secretsManager = new SecretsManagerClient({});
+let secret: Promise<string> | undefined;
+
+const loadSecret = async (): Promise<string> => {
+  const arn = process.env.IP_HASH_SECRET_ARN;
+  if (arn) {
+    const { SecretString } = await secretsManager.send(new GetSecretValueCommand({ SecretId: arn }));
+    if (!SecretString) throw new Error('the IP hash secret is empty');
+    return SecretString;
+  }
+  const localSecret = process.env.IP_HASH_SECRET;
+  if (!localSecret) throw new Error('neither IP_HASH_SECRET_ARN nor IP_HASH_SECRET is set');
+  return localSecret;
+};
+
+export const ipHashSecret = (): Promise<string> => {
+  secret ??= loadSecret().catch((error: unknown) => {
+    secret = undefined; // a failed read must not poison the container: the next request tries again
+    throw error;
+  });
+  return secret;
+};
+
+/** 128 bits of the HMAC, base64url: short enough for keys, far beyond collision range. */
+export const hashIp = (ip: string, hmacSecret: string): string =>
+  createHmac('sha256', hmacSecret).update(ip).digest().subarray(0, 16).toString('base64url');
