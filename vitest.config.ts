@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // DynamoDB Local and the CDK synth are CPU-heavy on two cores: one worker per core is plenty.
     maxWorkers: 2,
+    // Tooling runs on the machines' Node 20; the functions themselves run on Node 24 in AWS.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });

@@ -1,6 +1,9 @@
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from '../lib/local/dynamodb-local.ts';
 
+// Tooling runs on the machines' Node 20; the functions themselves run on Node 24 in AWS.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
 /** One in-memory DynamoDB Local for the whole run; each test file gets its own table (test/setup.ts). */
 export default async function setup(project: TestProject) {
   const dynamodb = await startDynamoDbLocal();
