@@ -1,0 +1,87 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../lib/config.ts';
+import { IncrStack } from '../lib/incr-stack.ts';
+import { routes } from '../lib/routes.ts';
+
+type AssetManifest = { files: Record<string, { source: { path: string }; destinations: Record<string, { objectKey: string }> }> };
+type Bundle = { code: string; imports: string[]; exports: string[] };
+
+const requireShim = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** Lets esbuild parse the bundle, so that text inside strings and comments is not taken for imports. */
+const analyze = async (file: string): Promise<Bundle> => {
+  const { metafile } = await build({
+    entryPoints: [file],
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outfile: 'analyzed.mjs',
+    logLevel: 'silent',
+  });
+  return {
+    code: readFileSync(file, 'utf8'),
+    imports: Object.values(metafile.inputs).flatMap((input) => input.imports.map((imported) => imported.path)),
+    exports: Object.values(metafile.outputs).flatMap((output) => output.exports),
+  };
+};
+
+/**
+ * The one synth that really bundles every function with esbuild, as `cdk synth` and `cdk deploy`
+ * do: it fails on an entry that does not resolve, which the assertion tests never bundle.
+ */
+describe('bundled functions', () => {
+  const outdir = mkdtempSync(join(tmpdir(), 'incr-bundling-'));
+  const bundleOf = new Map<string, Bundle>();
+
+  beforeAll(async () => {
+    const app = new App({ outdir });
+    const config = loadConfig(app.node);
+    const stack = new IncrStack(app, `Incr-${config.stage}`, { config });
+    const { template } = app.synth().getStackByName(stack.stackName);
+
+    const manifest = JSON.parse(readFileSync(join(outdir, `${stack.stackName}.assets.json`), 'utf8')) as AssetManifest;
+    const assetDirectoryOf = (objectKey: string) =>
+      Object.values(manifest.files).find((file) => Object.values(file.destinations).some((destination) => destination.objectKey === objectKey))
+        ?.source.path;
+
+    for (const resource of Object.values(template.Resources as Record<string, { Type: string; Properties: any }>)) {
+      if (resource.Type !== 'AWS::Lambda::Function') continue;
+      const assetDirectory = assetDirectoryOf(resource.Properties.Code.S3Key);
+      if (assetDirectory) bundleOf.set(resource.Properties.FunctionName, await analyze(join(outdir, assetDirectory, 'index.mjs')));
+    }
+  }, 300_000);
+
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+  describe.each(routes.map((route) => [route.id, `incr-prod-${route.id}`]))('%s', (_, functionName) => {
+    const bundle = () => {
+      const found = bundleOf.get(functionName);
+      if (!found) throw new Error(`no index.mjs was bundled for ${functionName}`);
+      return found;
+    };
+
+    it('is an ES module exporting handler, with the require shim for bundled CommonJS', () => {
+      expect(bundle().exports).toEqual(['handler']);
+      expect(bundle().code.startsWith(requireShim)).toBe(true);
+    });
+
+    it('is minified', () => {
+      // Minified esbuild output only breaks lines inside template literals; readable output has dozens per kB.
+      const { code } = bundle();
+      expect(code.split('\n').length).toBeLessThan(10 + code.length / 1000);
+    });
+
+    it('bundles every package, the AWS SDK included, and imports only Node.js built-ins', () => {
+      expect(bundle().imports.filter((imported) => !isBuiltin(imported))).toEqual([]);
+    });
+  });
+});
