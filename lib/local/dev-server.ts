@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Route } from '../routes.ts';
+import { ensureTable, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local.ts';
+import { loadOrCreateIpHashSecret, newIpHashSecret } from './ip-hash-secret.ts';
+import { assertJava17 } from './java.ts';
+import { startLocalApi, type LocalApi } from './server.ts';
+import { StartupError } from './startup-error.ts';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface DevServerOptions {
+  routes: readonly Route[];
+  port: number;
+  host: string;
+  tableName: string;
+  /** Use this DynamoDB instead of starting DynamoDB Local. */
+  dynamodbEndpoint?: string;
+  /** Keep DynamoDB Local's data and the IP hash secret in memory: a clean slate every run. */
+  inMemory: boolean;
+  /** Where persistent local state lives (git-ignored); defaults to `<repo>/.incr-data`. */
+  dataDir?: string;
+}
+
+export interface DevServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const packageVersion = (): string =>
+  (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+const connectDynamoDb = async (options: DevServerOptions, dataDir: string): Promise<RunningDynamoDbLocal> => {
+  if (options.dynamodbEndpoint) return { endpoint: options.dynamodbEndpoint, stop: async () => {} };
+  assertJava17();
+  return startDynamoDbLocal({ dataDir: options.inMemory ? undefined : join(dataDir, 'dynamodb') });
+};
+
+const listen = async (options: DevServerOptions): Promise<LocalApi> => {
+  try {
+    return await startLocalApi({ routes: options.routes, port: options.port, host: options.host });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new StartupError(`Port ${options.port} is already in use: set PORT to another one.`);
+    }
+    throw error;
+  }
+};
+
+/**
+ * The whole stack on one machine: DynamoDB Local (unless an endpoint is given), the table, the
+ * configuration the deployed functions get from their environment, and every route served as
+ * API Gateway would. `stop()` also stops DynamoDB Local, so no Java process outlives it.
+ */
+export const startDevServer = async (options: DevServerOptions): Promise<DevServer> => {
+  const dataDir = options.dataDir ?? join(repoRoot, '.incr-data');
+  const dynamodb = await connectDynamoDb(options, dataDir);
+  // However this process ends, even by a crash, Java must not outlive it: stop() signals it synchronously.
+  const stopDynamoDbOnExit = () => void dynamodb.stop();
+  process.once('exit', stopDynamoDbOnExit);
+  try {
+    await ensureTable(dynamodb.endpoint, options.tableName);
+
+    // Handler modules read their configuration when they load, which is on their first request.
+    process.env.DYNAMODB_ENDPOINT = dynamodb.endpoint;
+    process.env.TABLE_NAME = options.tableName;
+    process.env.AWS_REGION ??= 'us-east-1';
+    process.env.INCR_VERSION = packageVersion();
+    process.env.IP_HASH_SECRET ??= options.inMemory ? newIpHashSecret() : loadOrCreateIpHashSecret(join(dataDir, 'ip-hash-secret'));
+
+    const api = await listen(options);
+    return {
+      url: api.url,
+      stop: async () => {
+        try {
+          await api.close();
+        } finally {
+          process.off('exit', stopDynamoDbOnExit);
+          await dynamodb.stop();
+        }
+      },
+    };
+  } catch (error) {
+    process.off('exit', stopDynamoDbOnExit);
+    await dynamodb.stop();
+    throw error;
+  }
+};
