@@ -1,6 +1,6 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { clock } from '../shared/clock.ts';
 import { documentClient } from '../shared/dynamodb.ts';
 import { isServiceUnavailable } from '../shared/errors.ts';

@@ -59,7 +59,11 @@ export const startDynamoDbLocal = async (options: { port?: number; dataDir?: str
   const path = options.dataDir ? resolve(options.dataDir) : null;
   if (path) mkdirSync(path, { recursive: true });
   const java = spawn({ port, path, sharedDb: true, stdio: 'ignore' });
-  const exited = new Promise<void>((done) => java.once('exit', () => done()));
+  // 'error' instead of 'exit' when Java cannot even be started (not installed).
+  const exited = new Promise<void>((done) => {
+    java.once('exit', () => done());
+    java.once('error', () => done());
+  });
   const stop = async () => {
     if (java.exitCode === null && java.signalCode === null) java.kill('SIGTERM');
     await exited;
