@@ -1,4 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { allowOriginHeaders } from './shared/cors.ts';
+import { observed } from './shared/observability.ts';
 
 /**
  * Answers what no other route does: CORS preflights (`OPTIONS /{proxy+}`) for every route, and a
@@ -7,12 +9,13 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
  */
 const allowedHeaders = 'Authorization, Content-Type, Idempotency-Key, requiems-api-key';
 
-export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+export const handler = observed(async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+  const allowOrigin = allowOriginHeaders(event.headers.origin);
   if (event.requestContext.http.method === 'OPTIONS') {
     return {
       statusCode: 204,
       headers: {
-        'Access-Control-Allow-Origin': '*',
+        ...allowOrigin,
         'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
         'Access-Control-Allow-Headers': event.headers['access-control-request-headers'] ?? allowedHeaders,
         'Access-Control-Expose-Headers': 'X-Path, Retry-After',
@@ -22,7 +25,7 @@ export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGateway
   }
   return {
     statusCode: 404,
-    headers: { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' },
+    headers: { 'Content-Type': 'application/json', ...allowOrigin, 'Cache-Control': 'no-store' },
     body: JSON.stringify({ error: 'Not Found' }),
   };
-};
+});

@@ -2,6 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
 import * as z from 'zod';
+import { defaultPlans, plansSchema } from '../lambdas/shared/plans.ts';
 
 /**
  * Deploy configuration, read from the CDK context (cdk.json `context`, or `cdk synth -c key=value`).
@@ -14,6 +15,33 @@ const retentionDays = Object.values(RetentionDays).filter((value): value is Rete
 /** `cdk synth -c incr:logRetentionDays=7` hands the value over as a string. */
 const integerFromCommandLine = (value: unknown): unknown =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+
+/** A list or an object given with `-c` arrives as its JSON text; a list may also be comma-separated. */
+const jsonFromCommandLine = (value: unknown): unknown => {
+  if (typeof value !== 'string' || !/^\s*[[{]/.test(value)) return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+};
+const listFromCommandLine = (value: unknown): unknown => {
+  const parsed = jsonFromCommandLine(value);
+  return typeof parsed === 'string' ? parsed.split(',').map((item) => item.trim()) : parsed;
+};
+
+const requestsPerSecond = (defaultValue: number) =>
+  z.preprocess(integerFromCommandLine, z.number().int().positive('must be a positive whole number of requests per second')).default(defaultValue);
+
+const originPattern = /^https?:\/\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/;
+const corsOrigins = z
+  .array(
+    z.string().refine((origin) => origin === '*' || originPattern.test(origin), {
+      message: 'must be "*" or an origin: scheme://host[:port], lowercase, without path or trailing slash',
+    }),
+  )
+  .nonempty('list at least one origin, or "*"')
+  .refine((origins) => origins.length === 1 || !origins.includes('*'), { message: '"*" already allows every origin: list it alone' });
 
 const contextShape = {
   'incr:stage': z
@@ -29,20 +57,65 @@ const contextShape = {
     )
     .default(RetentionDays.ONE_MONTH),
   'incr:tableRemovalPolicy': z.enum(['retain', 'destroy']).default('retain'),
+  'incr:domainName': z
+    .string()
+    .regex(/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a lowercase host name such as api.example.com')
+    .optional(),
+  'incr:certificateArn': z
+    .string()
+    .regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/, 'must be the ARN of an ACM certificate')
+    .optional(),
+  'incr:corsOrigins': z.preprocess(listFromCommandLine, corsOrigins).default(['*']),
+  'incr:throttleRateLimit': requestsPerSecond(1_000),
+  'incr:throttleBurstLimit': requestsPerSecond(2_000),
+  'incr:createThrottleRateLimit': requestsPerSecond(50),
+  'incr:createThrottleBurstLimit': requestsPerSecond(100),
+  'incr:alarmEmail': z.email('must be an e-mail address').optional(),
+  'incr:plans': z.preprocess(jsonFromCommandLine, plansSchema).default(defaultPlans),
 };
 
-const toConfig = (context: z.output<z.ZodObject<typeof contextShape>>) => ({
+type Context = z.output<z.ZodObject<typeof contextShape>>;
+
+const checkCustomDomain = (context: Context, check: z.RefinementCtx) => {
+  const [hasDomain, hasCertificate] = [context['incr:domainName'] !== undefined, context['incr:certificateArn'] !== undefined];
+  if (hasDomain && !hasCertificate) {
+    check.addIssue({ code: 'custom', path: ['incr:certificateArn'], message: 'is required when incr:domainName is set' });
+  }
+  if (hasCertificate && !hasDomain) {
+    check.addIssue({ code: 'custom', path: ['incr:domainName'], message: 'is required when incr:certificateArn is set' });
+  }
+};
+
+const toConfig = (context: Context) => ({
   /** Suffix of the stack name (`Incr-<stage>`) and prefix of named resources (`incr-<stage>-...`). */
   stage: context['incr:stage'],
   logRetention: context['incr:logRetentionDays'] as RetentionDays,
   tableRemovalPolicy: context['incr:tableRemovalPolicy'] === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+  customDomain:
+    context['incr:domainName'] && context['incr:certificateArn']
+      ? { domainName: context['incr:domainName'], certificateArn: context['incr:certificateArn'] }
+      : undefined,
+  /** `['*']` lets every origin read the answers (CountAPI's behaviour); otherwise only these. */
+  corsOrigins: context['incr:corsOrigins'] as string[],
+  /** API Gateway's default throttle for every route of the stage. */
+  throttle: { rateLimit: context['incr:throttleRateLimit'], burstLimit: context['incr:throttleBurstLimit'] },
+  /** The stricter throttle of the routes that create things (route table `creates`). */
+  createThrottle: { rateLimit: context['incr:createThrottleRateLimit'], burstLimit: context['incr:createThrottleBurstLimit'] },
+  /** Subscribed to the alarm topic when set (the address must confirm the subscription). */
+  alarmEmail: context['incr:alarmEmail'],
+  /** The account plans the quota functions enforce. */
+  plans: context['incr:plans'],
 });
 
-const contextSchema = z.strictObject(contextShape).transform(toConfig);
+const contextSchema = z.strictObject(contextShape).superRefine(checkCustomDomain).transform(toConfig);
 
 export type IncrConfig = z.output<typeof contextSchema>;
 
 const contextKeyPrefix = 'incr:';
+
+/** The offending value, or the whole setting when it was given as text (a `-c` value). */
+const valueAt = (context: Record<string, unknown>, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : value), context);
 
 /**
  * Reads every `incr:` context key visible from `node` (normally the App's), so that a misspelled
@@ -54,10 +127,12 @@ export const loadConfig = (node: Node): IncrConfig => {
   );
   const result = contextSchema.safeParse(context);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? `unknown context key ${issue.keys.join(', ')} (known: ${Object.keys(contextShape).join(', ')})`
-      : `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(context[String(issue.path[0])])})`,
-  );
+  const problems = result.error.issues.map((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return `unknown context key ${issue.keys.join(', ')} (known: ${Object.keys(contextShape).join(', ')})`;
+    }
+    const got = valueAt(context, issue.path);
+    return `${issue.path.join('.')}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
+  });
   throw new Error(`Invalid deploy configuration in the CDK context (cdk.json or cdk -c):\n  ${problems.join('\n  ')}`);
 };

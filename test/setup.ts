@@ -8,5 +8,7 @@ process.env.AWS_REGION = 'us-east-1';
 process.env.TABLE_NAME = `incr-test-${randomUUID()}`;
 process.env.IP_HASH_SECRET = 'test-ip-hash-secret';
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+// EMF lines would flood the test output; test/observability.test.ts turns them back on.
+process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 
 await ensureTable(process.env.DYNAMODB_ENDPOINT, process.env.TABLE_NAME);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { documentClient } from '../shared/dynamodb.ts';
+import { businessMetrics } from '../shared/metrics.ts';
 import { hashIp, ipHashSecret } from '../shared/ip-hash.ts';
 import { secondsUntilEnd, windowAt } from '../shared/windowed-counter.ts';
 import { createCounter } from './counter-store.ts';
@@ -31,10 +32,12 @@ export const handler = countapiRoute(createRequest, async (request, { event, now
   switch (outcome) {
     case 'created':
       stats.record({ keysCreated: 1 });
+      businessMetrics.keyCreated();
       return { statusCode: 200, body: { ...name, value: request.value }, path: xPath(name) };
     case 'exists':
       return { statusCode: 409, body: conflict, path: xPath(name) };
     case 'rate-limited':
+      businessMetrics.rateLimited();
       return {
         statusCode: 429,
         body: { error: `Too many keys created: at most ${creationsPerSecond} per second per IP address` },

@@ -1,4 +1,5 @@
 import { documentClient } from '../shared/dynamodb.ts';
+import { businessMetrics } from '../shared/metrics.ts';
 import { CounterOverflowError, hitCounter } from './counter-store.ts';
 import { countapiRoute, CountapiRequestError, xPath } from './http.ts';
 import { counterRequest } from './schemas.ts';
@@ -7,6 +8,8 @@ export const handler = countapiRoute(counterRequest, async (name, { nowMs, table
   try {
     const { value, created } = await hitCounter(documentClient, table, name, nowMs);
     stats.record({ keysUpdated: 1, keysCreated: created ? 1 : 0 });
+    businessMetrics.hit();
+    if (created) businessMetrics.keyCreated();
     return { statusCode: 200, body: { value }, path: xPath(name) };
   } catch (error) {
     if (error instanceof CounterOverflowError) throw new CountapiRequestError(400, error.message);

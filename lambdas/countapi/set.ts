@@ -1,4 +1,5 @@
 import { documentClient } from '../shared/dynamodb.ts';
+import { businessMetrics } from '../shared/metrics.ts';
 import { setCounter } from './counter-store.ts';
 import { countapiRoute, xPath } from './http.ts';
 import { setRequest } from './schemas.ts';
@@ -9,6 +10,7 @@ export const handler = countapiRoute(setRequest, async ({ value, ...name }, { no
   switch (result.outcome) {
     case 'set':
       stats.record({ keysUpdated: 1 });
+      businessMetrics.update();
       return { statusCode: 200, body: { old_value: result.oldValue, value: result.value }, path };
     case 'not-resettable':
       return { statusCode: 403, body: { old_value: result.value, value: result.value }, path };

@@ -1,4 +1,5 @@
 import { documentClient } from '../shared/dynamodb.ts';
+import { businessMetrics } from '../shared/metrics.ts';
 import { CounterOverflowError, updateCounter } from './counter-store.ts';
 import { countapiRoute, CountapiRequestError, xPath } from './http.ts';
 import { updateRequest } from './schemas.ts';
@@ -10,6 +11,7 @@ export const handler = countapiRoute(updateRequest, async ({ amount, ...name }, 
     switch (result.outcome) {
       case 'updated':
         stats.record({ keysUpdated: 1 });
+        businessMetrics.update();
         return { statusCode: 200, body: { value: result.value }, path };
       case 'out-of-bounds':
         return { statusCode: 403, body: { value: result.value }, path };

@@ -1,0 +1,55 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { logger } from './logger.ts';
+import { publishMetrics } from './metrics.ts';
+
+/**
+ * What every Incr function does around its handler: one structured log line per request, and the
+ * request's business metrics printed as EMF when it ends. A wrapper rather than a middy middleware
+ * on purpose: a middleware that answers early from `before` (a cache, an idempotency replay) makes
+ * middy skip every `after`, and that request would go unlogged and its metrics unpublished.
+ *
+ * The request line holds the route, the method, the route key (never the raw path, query string,
+ * headers or source IP: those can carry API keys, personal data and addresses), the status, the
+ * duration and API Gateway's request id (the `apigw-requestid` header the client saw).
+ */
+
+type HttpHandler<Result extends APIGatewayProxyResultV2> = (event: APIGatewayProxyEventV2, context: Context) => Promise<Result>;
+
+/**
+ * The stack sets ROUTE_ID per function; the local server runs every route in one process and
+ * names each invocation's function by its route id instead.
+ */
+const routeOf = (context: Context) => process.env.ROUTE_ID ?? context.functionName;
+
+/** A bare object is a 200 JSON answer to API Gateway (payload format 2.0). */
+const statusOf = (result: APIGatewayProxyResultV2): number =>
+  typeof result === 'object' && result !== null && 'statusCode' in result && typeof result.statusCode === 'number' ? result.statusCode : 200;
+
+export const observed =
+  <Result extends APIGatewayProxyResultV2>(handler: HttpHandler<Result>): HttpHandler<Result> =>
+  async (event, context) => {
+    // A duration, not a point in time: performance.now() is monotonic and independent of the
+    // domain clock that tests pin.
+    const startedAt = performance.now();
+    logger.addContext(context);
+    // API Gateway answers 500 when the function throws.
+    let status = 500;
+    try {
+      const result = await handler(event, context);
+      status = statusOf(result);
+      return result;
+    } catch (error) {
+      logger.error('Unhandled failure', error as Error);
+      throw error;
+    } finally {
+      logger.info('request', {
+        route: routeOf(context),
+        method: event.requestContext.http.method,
+        routeKey: event.routeKey,
+        status,
+        durationMs: Math.round((performance.now() - startedAt) * 100) / 100,
+        requestId: event.requestContext.requestId,
+      });
+      publishMetrics();
+    }
+  };

@@ -1,0 +1,149 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { clock } from '../lambdas/shared/clock.ts';
+import { uniqueName, useLocalApi } from './helpers.ts';
+
+// Before any module loads: the logger and the metrics read these once, when they are created.
+vi.hoisted(() => {
+  process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
+  process.env.POWERTOOLS_METRICS_DISABLED = 'false';
+});
+
+type EmfLine = {
+  _aws: { CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] };
+  [field: string]: unknown;
+};
+
+const api = useLocalApi();
+
+/** Everything the functions print (Powertools writes to stdout) while a test runs, line by line. */
+let printed: string[] = [];
+beforeEach(() => {
+  printed = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    printed.push(...chunk.toString().split('\n').filter((line) => line !== ''));
+    return true;
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const jsonLines = () => printed.map((line) => JSON.parse(line) as Record<string, unknown>);
+const requestLines = () => jsonLines().filter((line) => line.message === 'request');
+const emfLines = () => jsonLines().filter((line): line is EmfLine => '_aws' in line);
+/** Sums every EMF value of `name` printed so far (a line holds an array when recorded twice). */
+const metricTotal = (name: string) =>
+  emfLines()
+    .filter((line) => line._aws.CloudWatchMetrics.some((set) => set.Metrics.some((metric) => metric.Name === name)))
+    .reduce((sum, line) => sum + [line[name]].flat().reduce((a: number, b) => a + (b as number), 0), 0);
+
+describe('one log line per request', () => {
+  it('logs the route, method, route key, status, duration and request id as JSON', async () => {
+    const response = await api.fetch(`/get/${uniqueName()}`);
+    expect(response.status).toBe(404);
+    expect(requestLines()).toEqual([
+      expect.objectContaining({
+        level: 'INFO',
+        service: 'incr',
+        route: 'countapi-get',
+        method: 'GET',
+        routeKey: 'GET /get/{key}',
+        status: 404,
+        durationMs: expect.any(Number),
+        requestId: response.headers.get('apigw-requestid'),
+        function_request_id: expect.any(String),
+      }),
+    ]);
+  });
+
+  it('logs the status API Gateway answers, for the fallback route too', async () => {
+    await api.fetch('/no/such/path');
+    await api.fetch('/anything', { method: 'OPTIONS' });
+    expect(requestLines()).toEqual([
+      expect.objectContaining({ route: 'fallback', routeKey: '$default', status: 404 }),
+      expect.objectContaining({ route: 'fallback', method: 'OPTIONS', routeKey: 'OPTIONS /{proxy+}', status: 204 }),
+    ]);
+  });
+
+  it('never logs API keys, query strings, paths or IP addresses', async () => {
+    const key = uniqueName('secret-counter');
+    const secrets = ['sk_live_authorization_secret', 'rk_header_secret', 'qk_query_secret'];
+    const response = await api.fetch(`/hit/site.example/${key}?api_key=${secrets[2]}`, {
+      headers: {
+        Authorization: `Bearer ${secrets[0]}`,
+        'requiems-api-key': secrets[1]!,
+        'X-Forwarded-For': '203.0.113.77',
+        Referer: 'https://203.0.113.78/page',
+      },
+    });
+    expect(response.status).toBe(200);
+    await api.fetch(`/create?key=${uniqueName()}`, { headers: { Authorization: `Bearer ${secrets[0]}` } });
+
+    expect(requestLines()).toHaveLength(2);
+    const everything = printed.join('\n');
+    // The local server's connections come from 127.0.0.1: the source IP the functions see.
+    for (const forbidden of [...secrets, key, '127.0.0.1', '203.0.113.77', '203.0.113.78', 'Bearer']) {
+      expect(everything).not.toContain(forbidden);
+    }
+  });
+});
+
+describe('business metrics in Embedded Metric Format', () => {
+  it('prints one EMF line per request that recorded a metric, in the Incr namespace with service and stage', async () => {
+    const key = uniqueName();
+    await api.fetch(`/hit/${key}`);
+    expect(emfLines()).toEqual([
+      expect.objectContaining({
+        _aws: expect.objectContaining({
+          CloudWatchMetrics: [
+            {
+              Namespace: 'Incr',
+              Dimensions: [['service', 'stage']],
+              Metrics: expect.arrayContaining([
+                { Name: 'Hits', Unit: 'Count' },
+                { Name: 'KeysCreated', Unit: 'Count' },
+              ]),
+            },
+          ],
+        }),
+        service: 'incr',
+        stage: 'local',
+        Hits: 1,
+        KeysCreated: 1,
+      }),
+    ]);
+
+    printed = [];
+    await api.fetch(`/hit/${key}`);
+    expect(metricTotal('Hits')).toBe(1);
+    expect(metricTotal('KeysCreated')).toBe(0);
+  });
+
+  it('counts creations, updates and resets', async () => {
+    const key = uniqueName();
+    await api.fetch(`/create?key=${key}&enable_reset=1`);
+    await api.fetch(`/update/${key}?amount=1`);
+    await api.fetch(`/set/${key}?value=5`);
+    await api.fetch(`/update/${key}?amount=9`); // out of bounds: 403, no update
+    expect({ created: metricTotal('KeysCreated'), updates: metricTotal('Updates'), hits: metricTotal('Hits') }).toEqual({
+      created: 1,
+      updates: 2,
+      hits: 0,
+    });
+  });
+
+  it('counts rate-limited creations', async () => {
+    // A second no other test uses, so this client's creation window starts empty.
+    vi.spyOn(clock, 'now').mockReturnValue(Date.UTC(2031, 0, 1, 0, 0, Math.floor(Math.random() * 3600)));
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 22; attempt++) statuses.push((await api.fetch(`/create?key=${uniqueName()}`)).status);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(2);
+    expect({ created: metricTotal('KeysCreated'), rateLimited: metricTotal('RateLimited') }).toEqual({ created: 20, rateLimited: 2 });
+  });
+
+  it('prints nothing for a request that recorded no metric', async () => {
+    await api.fetch(`/get/${uniqueName()}`);
+    expect(emfLines()).toEqual([]);
+    expect(jsonLines().filter((line) => line.level === 'WARN')).toEqual([]);
+  });
+});
