@@ -1,7 +1,11 @@
-import { App } from 'aws-cdk-lib';
-import { loadConfig } from '../lib/config.ts';
-import { IncrStack } from '../lib/incr-stack.ts';
+import { createApp } from '../lib/app.ts';
+import { ConfigError } from '../lib/config.ts';
 
-const app = new App();
-const config = loadConfig(app.node);
-new IncrStack(app, `Incr-${config.stage}`, { config });
+try {
+  createApp();
+} catch (error) {
+  // A wrong setting is the operator's to fix: say which, without a stack trace in the way.
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}

@@ -117,6 +117,11 @@ const contextKeyPrefix = 'incr:';
 const valueAt = (context: Record<string, unknown>, path: readonly PropertyKey[]): unknown =>
   path.reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : value), context);
 
+/** A deploy setting is wrong: the message names each offending context key. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
 /**
  * Reads every `incr:` context key visible from `node` (normally the App's), so that a misspelled
  * key fails the synth instead of silently leaving its setting at the default.
@@ -134,5 +139,5 @@ export const loadConfig = (node: Node): IncrConfig => {
     const got = valueAt(context, issue.path);
     return `${issue.path.join('.')}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
   });
-  throw new Error(`Invalid deploy configuration in the CDK context (cdk.json or cdk -c):\n  ${problems.join('\n  ')}`);
+  throw new ConfigError(`Invalid deploy configuration in the CDK context (cdk.json or cdk -c):\n  ${problems.join('\n  ')}`);
 };

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -19,16 +20,19 @@ export interface IncrFunctionProps {
   logRetention: RetentionDays;
   table: ITableV2;
   ipHashSecret: ISecret;
+  /** `['*']`, or the origins whose pages may read the answers (lambdas/shared/cors.ts). */
+  corsOrigins: readonly string[];
 }
 
 /**
- * One route's Lambda function with the defaults every Incr function shares. It only wires the
- * environment; the stack grants exactly the permissions the route table lists.
+ * One route's Lambda function with the defaults every Incr function shares. It wires the
+ * environment and lets the function write its own log group, nothing else; the stack grants
+ * exactly the table permissions the route table lists.
  */
 export class IncrFunction extends Construct {
   readonly function: NodejsFunction;
 
-  constructor(scope: Construct, id: string, { route, stage, logRetention, table, ipHashSecret }: IncrFunctionProps) {
+  constructor(scope: Construct, id: string, { route, stage, logRetention, table, ipHashSecret, corsOrigins }: IncrFunctionProps) {
     super(scope, id);
     const functionName = `incr-${stage}-${route.id}`;
 
@@ -39,6 +43,14 @@ export class IncrFunction extends Construct {
       retention: logRetention,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+
+    // Our own role instead of the AWSLambdaBasicExecutionRole managed policy, which would let the
+    // function create and write any log group of the account.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Incr ${stage}: ${route.id} function (${route.routeKeys.join(', ')})`,
+    });
+    logGroup.grantWrite(role);
 
     this.function = new NodejsFunction(this, 'Function', {
       functionName,
@@ -53,10 +65,14 @@ export class IncrFunction extends Construct {
       timeout: Duration.seconds(10),
       tracing: Tracing.ACTIVE,
       logGroup,
+      role,
       environment: {
         TABLE_NAME: table.tableName,
         POWERTOOLS_SERVICE_NAME: 'incr',
         INCR_VERSION: packageJson.version,
+        INCR_STAGE: stage,
+        ROUTE_ID: route.id,
+        CORS_ALLOWED_ORIGINS: corsOrigins.join(','),
         ...(route.readsIpHashSecret && { IP_HASH_SECRET_ARN: ipHashSecret.secretArn }),
       },
       bundling: {
@@ -72,6 +88,13 @@ export class IncrFunction extends Construct {
         // Some bundled CommonJS dependencies call `require`, which ES modules do not define.
         banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
       },
+    });
+
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Active tracing grants xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level ' +
+        'permissions: AWS documents "*" as their only resource. Every other statement of this role names its resource.',
     });
   }
 }

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey, PayloadFormatVersion } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -6,7 +6,10 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { table as tableSchema } from '../lambdas/shared/table.ts';
+import { IncrAlarms, type RouteFunction } from './alarms.ts';
+import { createDefaultStage, throttleRoutes } from './api-stage.ts';
 import type { IncrConfig } from './config.ts';
+import { IncrDashboard } from './dashboard.ts';
 import { IncrFunction } from './incr-function.ts';
 import { routes, type Route } from './routes.ts';
 import { parseRouteKey, validateRoutes } from './validate-routes.ts';
@@ -63,11 +66,21 @@ export class IncrStack extends Stack {
       // The IP hashes stored in the table are only comparable under this key: keep it with the data.
       removalPolicy: config.tableRemovalPolicy,
     });
+    Validations.of(ipHashSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'This is not a credential but the HMAC key under which client IP addresses are hashed; the hashes stored in the ' +
+        'table (rate-limit windows, unique visitors) are only comparable under one key, so rotating it would silently ' +
+        'reset every per-client limit and count. It never leaves AWS: only the function that hashes IPs may read it.',
+    });
 
     // No API-level CORS: API Gateway would answer preflights itself and drop the CORS headers the
     // functions set; the fallback route answers `OPTIONS /{proxy+}` instead.
-    const api = new HttpApi(this, 'Api', { apiName: `incr-${config.stage}`, createDefaultStage: true });
+    const api = new HttpApi(this, 'Api', { apiName: `incr-${config.stage}`, createDefaultStage: false });
+    const { stage, domainName } = createDefaultStage(api, { config });
 
+    const routeFunctions: RouteFunction[] = [];
+    const creationRoutes: { routeKey: string; route: HttpRoute }[] = [];
     for (const route of routes) {
       const { function: handler } = new IncrFunction(this, route.id, {
         route,
@@ -75,9 +88,11 @@ export class IncrStack extends Stack {
         logRetention: config.logRetention,
         table,
         ipHashSecret,
+        corsOrigins: config.corsOrigins,
       });
       for (const statement of tablePolicyStatements(route, table.tableArn)) handler.addToRolePolicy(statement);
       if (route.readsIpHashSecret) ipHashSecret.grantRead(handler);
+      routeFunctions.push({ route, function: handler });
 
       const integration = new HttpLambdaIntegration(`${route.id}-integration`, handler, {
         payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
@@ -85,12 +100,42 @@ export class IncrStack extends Stack {
       // Named by the route key, so reordering the route table never replaces a route (replacing one
       // would create the new route before deleting the old, and API Gateway rejects the duplicate key).
       for (const routeKey of route.routeKeys) {
-        new HttpRoute(api, routeKey, { httpApi: api, routeKey: httpRouteKey(routeKey), integration });
+        const httpRoute = new HttpRoute(api, routeKey, { httpApi: api, routeKey: httpRouteKey(routeKey), integration });
+        Validations.of(httpRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason:
+            `${routeKey} (${route.id}) has no API Gateway authorizer by design: Incr's public routes (CountAPI-compatible ` +
+            'counters, hit tracking, CORS preflights and the 404 fallback) are anonymous like the services they replace, and ' +
+            'its owner routes check the API key inside the function against the key hashes in the table, which an authorizer ' +
+            'would duplicate at the cost of a second Lambda invocation per request.',
+        });
+        if (route.creates) creationRoutes.push({ routeKey, route: httpRoute });
       }
     }
+    throttleRoutes(stage, creationRoutes, config.createThrottle);
+
+    const { alarms, topic } = new IncrAlarms(this, 'Alarms', {
+      stage: config.stage,
+      api,
+      table,
+      routeFunctions,
+      alarmEmail: config.alarmEmail,
+    });
+    new IncrDashboard(this, 'Dashboard', { stage: config.stage, api, table, routeFunctions, alarms });
 
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint, description: 'Base URL of the HTTP API' });
+    if (domainName && config.customDomain) {
+      new CfnOutput(this, 'CustomDomainUrl', { value: `https://${config.customDomain.domainName}`, description: 'Base URL on the custom domain' });
+      new CfnOutput(this, 'CustomDomainTarget', {
+        value: domainName.regionalDomainName,
+        description: 'Point a CNAME (or an alias record) for the custom domain at this name',
+      });
+    }
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'IpHashSecretArn', { value: ipHashSecret.secretArn });
+    new CfnOutput(this, 'AlarmTopicArn', { value: topic.topicArn, description: 'SNS topic every alarm notifies' });
+    new CfnOutput(this, 'DashboardUrl', {
+      value: `https://${this.region}.console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards/dashboard/incr-${config.stage}`,
+    });
   }
 }

@@ -32,6 +32,11 @@ export interface Route {
   scopedWrites?: { actions: TableAction[]; partitionKeyPrefix: string };
   /** The handler hashes client IP addresses, so it may read the HMAC secret. */
   readsIpHashSecret?: boolean;
+  /**
+   * The route creates things (counters, keys, owners): API Gateway throttles it at the stricter
+   * creation limit of the deploy configuration (`incr:createThrottle*`) on top of the stage's.
+   */
+  creates?: boolean;
 }
 
 const statsShardWrites = { actions: ['UpdateItem'], partitionKeyPrefix: countapiStatsKeyPrefix } satisfies Route['scopedWrites'];
@@ -88,6 +93,7 @@ export const routes: Route[] = [
     tableActions: ['PutItem', 'UpdateItem'],
     scopedWrites: statsShardWrites,
     readsIpHashSecret: true,
+    creates: true,
   },
   {
     id: 'countapi-stats',

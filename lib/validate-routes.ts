@@ -52,6 +52,8 @@ export const validateRoutes = (routes: readonly Route[]): void => {
       problems.push(`${name}: access 'none' but it lists tableActions or scopedWrites`);
     }
 
+    if (route.creates && route.access !== 'write') problems.push(`${name}: creates things but its access is '${route.access}', not 'write'`);
+
     if (route.scopedWrites) {
       // An empty prefix would turn the `dynamodb:LeadingKeys` condition into a grant on every item.
       if (route.scopedWrites.partitionKeyPrefix === '') problems.push(`${name}: scopedWrites needs a non-empty partitionKeyPrefix`);

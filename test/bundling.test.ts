@@ -2,11 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../lib/config.ts';
-import { IncrStack } from '../lib/incr-stack.ts';
+import { createApp } from '../lib/app.ts';
 import { routes } from '../lib/routes.ts';
 
 type AssetManifest = { files: Record<string, { source: { path: string }; destinations: Record<string, { objectKey: string }> }> };
@@ -43,9 +41,7 @@ describe('bundled functions', () => {
   const bundleOf = new Map<string, Bundle>();
 
   beforeAll(async () => {
-    const app = new App({ outdir });
-    const config = loadConfig(app.node);
-    const stack = new IncrStack(app, `Incr-${config.stage}`, { config });
+    const { app, stack } = createApp({ outdir });
     const { template } = app.synth().getStackByName(stack.stackName);
 
     const manifest = JSON.parse(readFileSync(join(outdir, `${stack.stackName}.assets.json`), 'utf8')) as AssetManifest;

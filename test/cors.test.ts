@@ -24,7 +24,7 @@ describe('CORS with a list of allowed origins', () => {
   });
 
   it('gives any other origin no Access-Control-Allow-Origin, so browsers withhold the answer', async () => {
-    for (const headers of [{ Origin: 'https://evil.example' }, {}]) {
+    for (const headers of [{ Origin: 'https://evil.example' }, {}] as Record<string, string>[]) {
       const response = await api.fetch(`/hit/${uniqueName()}`, { headers });
       expect(response.status).toBe(200); // the request itself is served: CORS only governs who may read it
       expect(response.headers.get('access-control-allow-origin')).toBeNull();

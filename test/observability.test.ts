@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clock } from '../lambdas/shared/clock.ts';
+import { businessMetrics, publishMetrics } from '../lambdas/shared/metrics.ts';
 import { uniqueName, useLocalApi } from './helpers.ts';
 
 // Before any module loads: the logger and the metrics read these once, when they are created.
@@ -139,6 +140,26 @@ describe('business metrics in Embedded Metric Format', () => {
     for (let attempt = 0; attempt < 22; attempt++) statuses.push((await api.fetch(`/create?key=${uniqueName()}`)).status);
     expect(statuses.filter((status) => status === 429)).toHaveLength(2);
     expect({ created: metricTotal('KeysCreated'), rateLimited: metricTotal('RateLimited') }).toEqual({ created: 20, rateLimited: 2 });
+  });
+
+  it('prints quota decisions at once, with their outcome and reason as dimensions of their own', () => {
+    businessMetrics.idempotentReplay();
+    businessMetrics.quotaDecision('denied', 'owner_monthly_limit_exceeded');
+    expect(emfLines()).toEqual([
+      expect.objectContaining({
+        _aws: expect.objectContaining({
+          CloudWatchMetrics: [
+            { Namespace: 'Incr', Dimensions: [['service', 'stage', 'outcome', 'reason']], Metrics: [{ Name: 'QuotaDecisions', Unit: 'Count' }] },
+          ],
+        }),
+        outcome: 'denied',
+        reason: 'owner_monthly_limit_exceeded',
+        QuotaDecisions: 1,
+      }),
+    ]);
+    publishMetrics();
+    expect(emfLines()[1]).toMatchObject({ IdempotentReplays: 1, stage: 'local' });
+    expect(emfLines()[1]).not.toHaveProperty('outcome');
   });
 
   it('prints nothing for a request that recorded no metric', async () => {

@@ -1,8 +1,11 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { businessMetricNames } from '../lambdas/shared/metric-names.ts';
+import { defaultPlans } from '../lambdas/shared/plans.ts';
+import { alarmThresholds } from '../lib/alarms.ts';
+import { createApp } from '../lib/app.ts';
 import { loadConfig } from '../lib/config.ts';
-import { IncrStack } from '../lib/incr-stack.ts';
 import { readActions, routes, type Route } from '../lib/routes.ts';
 import { validateRoutes } from '../lib/validate-routes.ts';
 
@@ -11,9 +14,23 @@ type Statement = { Action: string | string[]; Resource: unknown; Condition?: unk
 
 const synthesize = (context: Record<string, unknown> = {}) => {
   // Skipping bundling keeps these tests fast; test/bundling.test.ts bundles every function once.
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
-  const config = loadConfig(app.node);
-  return Template.fromStack(new IncrStack(app, `Incr-${config.stage}`, { config }));
+  const { stack } = createApp({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
+  return Template.fromStack(stack);
+};
+
+/** A Fn::Join of text and references, as one string with each reference written `{{LogicalId}}`. */
+const joined = (value: unknown): string => {
+  if (typeof value === 'string') return value;
+  const join = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+  if (join) return join[1].map(joined).join(join[0]);
+  const ref = (value as { Ref?: string }).Ref ?? (value as { 'Fn::GetAtt'?: string[] })['Fn::GetAtt']?.[0];
+  return `{{${ref}}}`;
+};
+
+type Widget = { type: string; properties: { title?: string; markdown?: string; metrics?: unknown[][]; alarms?: string[] } };
+const dashboardWidgets = (template: Template): Widget[] => {
+  const [dashboard] = Object.values(template.findResources('AWS::CloudWatch::Dashboard')) as Resource[];
+  return (JSON.parse(joined(dashboard!.Properties.DashboardBody)) as { widgets: Widget[] }).widgets;
 };
 
 const onlyLogicalId = (template: Template, type: string): string => {
@@ -60,8 +77,18 @@ describe('IncrStack (default configuration)', () => {
         MemorySize: 256,
         Timeout: 10,
         TracingConfig: { Mode: 'Active' },
-        Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'incr', TABLE_NAME: { Ref: expect.any(String) } } },
+        Environment: {
+          Variables: {
+            POWERTOOLS_SERVICE_NAME: 'incr',
+            TABLE_NAME: { Ref: expect.any(String) },
+            INCR_STAGE: 'prod',
+            ROUTE_ID: route.id,
+            CORS_ALLOWED_ORIGINS: '*',
+          },
+        },
       });
+      // Logging whole events would log headers (API keys) and source IPs.
+      expect(functionOf(template, route).Properties.Environment.Variables.POWERTOOLS_LOGGER_LOG_EVENT).toBeUndefined();
     }
   });
 
@@ -71,6 +98,27 @@ describe('IncrStack (default configuration)', () => {
     expect(new Set(usedLogGroups).size).toBe(routes.length);
     for (const logGroupId of usedLogGroups) {
       expect(logGroups[logGroupId]).toMatchObject({ Properties: { RetentionInDays: 30 }, DeletionPolicy: 'Delete' });
+    }
+  });
+
+  it('gives every log group of the stack a retention period', () => {
+    const logGroups = Object.values(template.findResources('AWS::Logs::LogGroup')) as Resource[];
+    expect(logGroups).toHaveLength(routes.length + 1); // the functions' and the API's access logs
+    for (const logGroup of logGroups) expect(logGroup.Properties.RetentionInDays).toBe(30);
+  });
+
+  it('lets each function write only its own log group, without AWS-managed policies', () => {
+    for (const route of routes) {
+      const fn = functionOf(template, route);
+      const role = template.findResources('AWS::IAM::Role')[fn.Properties.Role['Fn::GetAtt'][0]] as Resource;
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      const logStatements = roleStatementsOf(template, route).filter((statement) => actionsOf(statement).some((action) => action.startsWith('logs:')));
+      expect(logStatements).toEqual([
+        expect.objectContaining({
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: { 'Fn::GetAtt': [fn.Properties.LoggingConfig.LogGroup.Ref, 'Arn'] },
+        }),
+      ]);
     }
   });
 
@@ -114,6 +162,127 @@ describe('IncrStack (default configuration)', () => {
   it('leaves CORS to the functions (no API-level CORS configuration)', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP', CorsConfiguration: Match.absent() });
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: '$default', AutoDeploy: true });
+  });
+
+  it('throttles the stage, and the creation routes of the route table more strictly', () => {
+    const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage')) as (Resource & { DependsOn: string[] })[];
+    expect(stage!.Properties.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 1000, ThrottlingBurstLimit: 2000 });
+    const creationRouteKeys = routes.filter((route) => route.creates).flatMap((route) => route.routeKeys);
+    expect(creationRouteKeys.length).toBeGreaterThan(0);
+    expect(stage!.Properties.RouteSettings).toEqual(
+      Object.fromEntries(creationRouteKeys.map((routeKey) => [routeKey, { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 }])),
+    );
+    // API Gateway refuses settings for a route that does not exist yet.
+    const apiRoutes = template.findResources('AWS::ApiGatewayV2::Route');
+    for (const routeKey of creationRouteKeys) {
+      const routeId = Object.keys(apiRoutes).find((id) => (apiRoutes[id] as Resource).Properties.RouteKey === routeKey)!;
+      expect(stage!.DependsOn).toContain(routeId);
+    }
+  });
+
+  it('writes JSON access logs without source IP, path, query string or user agent', () => {
+    const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage')) as Resource[];
+    const { DestinationArn, Format } = stage!.Properties.AccessLogSettings;
+    const fields = JSON.parse(Format) as Record<string, string>;
+    expect(fields).toMatchObject({ requestId: '$context.requestId', routeKey: '$context.routeKey', status: '$context.status' });
+    for (const leaky of ['sourceIp', 'path', 'userAgent', 'queryString', 'authorizer']) expect(Format).not.toContain(leaky);
+    expect(template.findResources('AWS::Logs::LogGroup')[DestinationArn['Fn::GetAtt'][0]]).toMatchObject({
+      Properties: { RetentionInDays: 30 },
+    });
+  });
+
+  it('has a dashboard with the API, the business metrics, DynamoDB and a row for every function of the route table', () => {
+    const widgets = dashboardWidgets(template);
+    const titles = widgets.map((widget) => widget.properties.title);
+    expect(titles).toEqual(expect.arrayContaining(['API requests', 'API errors', 'API latency (ms)', 'Alarms']));
+    const metricsOf = (title: string) => JSON.stringify(widgets.find((widget) => widget.properties.title === title)?.properties.metrics);
+    expect(metricsOf('API errors')).toMatch(/4xx.*5xx/);
+    expect(metricsOf('API latency (ms)')).toMatch(/"p50".*"p99"/);
+
+    const everything = JSON.stringify(widgets);
+    for (const metricName of Object.values(businessMetricNames)) expect(everything).toContain(metricName);
+    for (const metricName of ['ConsumedReadCapacityUnits', 'ConsumedWriteCapacityUnits', 'ThrottledRequests', 'SystemErrors', 'ConditionalCheckFailedRequests']) {
+      expect(everything).toContain(metricName);
+    }
+
+    const functionIds = Object.keys(template.findResources('AWS::Lambda::Function'));
+    for (const route of routes) {
+      const functionId = functionIds.find((id) => template.findResources('AWS::Lambda::Function')[id] === functionOf(template, route))!;
+      const rowMetrics = widgets
+        .filter((widget) => widget.properties.title?.startsWith(`${route.id}: `))
+        .flatMap((widget) => widget.properties.metrics ?? [])
+        .filter((metric) => metric.includes(`{{${functionId}}}`))
+        .map((metric) => `${metric[1]} ${(metric.at(-1) as { stat: string }).stat}`);
+      expect(rowMetrics.sort()).toEqual(
+        ['ConcurrentExecutions Maximum', 'Duration p50', 'Duration p99', 'Errors Sum', 'Invocations Sum', 'Throttles Sum'].sort(),
+      );
+    }
+  });
+
+  it('alarms on 5xx rate, p99 latency, every function\'s errors and DynamoDB throttles and system errors, notifying the topic', () => {
+    const topicId = onlyLogicalId(template, 'AWS::SNS::Topic');
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+    const byName = new Map(alarms.map((alarm) => [alarm.Properties.AlarmName as string, alarm.Properties]));
+    expect([...byName.keys()].sort()).toEqual(
+      [
+        'incr-prod-api-5xx-rate',
+        'incr-prod-api-p99-latency',
+        'incr-prod-table-throttled-requests',
+        'incr-prod-table-system-errors',
+        ...routes.map((route) => `incr-prod-${route.id}-errors`),
+      ].sort(),
+    );
+    for (const alarm of byName.values()) {
+      expect(alarm).toMatchObject({ AlarmActions: [{ Ref: topicId }], OKActions: [{ Ref: topicId }], TreatMissingData: 'notBreaching' });
+    }
+
+    expect(byName.get('incr-prod-api-5xx-rate')).toMatchObject({
+      Threshold: alarmThresholds.api5xxRatePercent,
+      Metrics: expect.arrayContaining([
+        expect.objectContaining({ Expression: `IF(requests >= ${alarmThresholds.minimumRequests}, 100 * errors / requests, 0)` }),
+        expect.objectContaining({ Id: 'errors', MetricStat: expect.objectContaining({ Metric: expect.objectContaining({ MetricName: '5xx' }) }) }),
+      ]),
+    });
+    expect(byName.get('incr-prod-api-p99-latency')).toMatchObject({
+      MetricName: 'Latency',
+      ExtendedStatistic: 'p99',
+      Threshold: alarmThresholds.apiLatencyP99Ms,
+      EvaluationPeriods: 3,
+    });
+    for (const route of routes) {
+      const functionId = functionOf(template, route) && Object.keys(template.findResources('AWS::Lambda::Function', { Properties: { FunctionName: `incr-prod-${route.id}` } }))[0];
+      expect(byName.get(`incr-prod-${route.id}-errors`)).toMatchObject({
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: functionId } }],
+        Statistic: 'Sum',
+        Period: 300,
+        Threshold: alarmThresholds.functionErrors,
+      });
+    }
+    for (const [name, metricName, threshold] of [
+      ['incr-prod-table-throttled-requests', 'ThrottledRequests', alarmThresholds.tableThrottledRequests],
+      ['incr-prod-table-system-errors', 'SystemErrors', alarmThresholds.tableSystemErrors],
+    ] as const) {
+      const alarm = byName.get(name)!;
+      expect(alarm.Threshold).toBe(threshold);
+      const operations = (alarm.Metrics as { MetricStat?: { Metric: { MetricName: string; Dimensions: { Name: string; Value: unknown }[] } } }[])
+        .filter((metric) => metric.MetricStat?.Metric.MetricName === metricName)
+        .map((metric) => metric.MetricStat!.Metric.Dimensions.find((dimension) => dimension.Name === 'Operation')!.Value);
+      // Every action a route may be granted, and the transactions those actions authorize.
+      expect(operations).toEqual(expect.arrayContaining([...routes.flatMap((route) => route.tableActions), 'TransactWriteItems']));
+    }
+  });
+
+  it('sends alarms to an SNS topic that only accepts TLS, with no subscription unless configured', () => {
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
   });
 
   describe.each(routes.map((route) => [route.id, route] as const))('route %s', (_, route) => {
@@ -160,8 +329,9 @@ describe('IncrStack (default configuration)', () => {
     });
   });
 
-  it('outputs the API URL, the table name and the secret ARN', () => {
-    expect(Object.keys(template.findOutputs('*')).sort()).toEqual(['ApiUrl', 'IpHashSecretArn', 'TableName']);
+  it('outputs the API URL, the table name, the secret ARN, the alarm topic and the dashboard', () => {
+    expect(Object.keys(template.findOutputs('*')).sort()).toEqual(['AlarmTopicArn', 'ApiUrl', 'DashboardUrl', 'IpHashSecretArn', 'TableName']);
+    template.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
   });
 });
 
@@ -174,12 +344,73 @@ describe('IncrStack configuration', () => {
     for (const route of routes) functionOf(template, route, 'dev');
   });
 
+  it('serves a custom domain, subscribes the alarm e-mail and applies CORS origins and throttles', () => {
+    const certificateArn = 'arn:aws:acm:eu-west-1:123456789012:certificate/0f9a7c52-4a1e-4c7e-9d0b-1f2e3d4c5b6a';
+    const template = synthesize({
+      'incr:domainName': 'counters.example.com',
+      'incr:certificateArn': certificateArn,
+      'incr:alarmEmail': 'ops@example.com',
+      'incr:corsOrigins': ['https://app.example.com', 'http://localhost:5173'],
+      'incr:throttleRateLimit': 200,
+      'incr:throttleBurstLimit': 400,
+      'incr:createThrottleRateLimit': 5,
+      'incr:createThrottleBurstLimit': 10,
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
+      DomainName: 'counters.example.com',
+      DomainNameConfigurations: [Match.objectLike({ CertificateArn: certificateArn })],
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { Stage: Match.anyValue(), DomainName: Match.anyValue() });
+    expect(template.findOutputs('CustomDomainUrl').CustomDomainUrl?.Value).toBe('https://counters.example.com');
+    expect(Object.keys(template.findOutputs('CustomDomainTarget'))).toEqual(['CustomDomainTarget']);
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com' });
+    template.allResourcesProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ CORS_ALLOWED_ORIGINS: 'https://app.example.com,http://localhost:5173' }) },
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
+      RouteSettings: { 'GET /create': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } },
+    });
+  });
+
+  it('defaults to countr\'s plans, and takes the operator\'s own', () => {
+    expect(loadConfig(new App().node).plans).toEqual(defaultPlans);
+    const plans = { hobby: { monthlyRequests: 1000, requestsPerMinute: 60, requestsPerSecond: 2, apiKeys: 2 } };
+    expect(loadConfig(new App({ context: { 'incr:plans': plans } }).node).plans).toEqual({ hobby: { ...plans.hobby, overages: false } });
+    expect(loadConfig(new App({ context: { 'incr:plans': JSON.stringify(plans) } }).node).plans.hobby?.monthlyRequests).toBe(1000);
+  });
+
   it.each([
     ['incr:logRetentionDays', 12345],
     ['incr:stage', 'Bad Stage'],
     ['incr:tableRemovalPolicy', 'keep'],
+    ['incr:domainName', 'https://counters.example.com/'],
+    ['incr:certificateArn', 'arn:aws:iam::123456789012:server-certificate/x'],
+    ['incr:corsOrigins', 'https://app.example.com/'],
+    ['incr:corsOrigins', ['*', 'https://app.example.com']],
+    ['incr:throttleRateLimit', 0],
+    ['incr:throttleBurstLimit', 'lots'],
+    ['incr:createThrottleRateLimit', 2.5],
+    ['incr:createThrottleBurstLimit', -1],
+    ['incr:alarmEmail', 'ops-at-example.com'],
+    ['incr:plans', {}],
+    ['incr:plans', { free: { monthlyRequests: 10, requestsPerMinute: 60, requestsPerSecond: 1, apiKeys: 1 } }],
+    ['incr:plans', { Free: { monthlyRequests: 10, requestsPerMinute: 6, requestsPerSecond: 1, apiKeys: 1 } }],
   ])('rejects a bad %s, naming the field', (key, value) => {
     expect(() => loadConfig(new App({ context: { [key]: value } }).node)).toThrow(key);
+  });
+
+  it('names the missing half of a custom domain', () => {
+    expect(() => loadConfig(new App({ context: { 'incr:domainName': 'counters.example.com' } }).node)).toThrow(
+      'incr:certificateArn: is required when incr:domainName is set',
+    );
+  });
+
+  it('accepts a comma-separated list of origins from `cdk -c`', () => {
+    expect(loadConfig(new App({ context: { 'incr:corsOrigins': 'https://a.example, https://b.example' } }).node).corsOrigins).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
   });
 
   it('rejects a misspelled context key instead of ignoring it', () => {
@@ -210,6 +441,10 @@ describe('validateRoutes', () => {
   it('rejects duplicate ids and route keys', () => {
     expect(() => validateRoutes([readRoute, readRoute])).toThrow(/used by more than one route/);
     expect(() => validateRoutes([readRoute, { ...noneRoute, routeKeys: [readRoute.routeKeys[0]!] }])).toThrow(/already served by/);
+  });
+
+  it('rejects a creation route that does not write', () => {
+    expect(() => validateRoutes([{ ...readRoute, creates: true }])).toThrow(/creates things but its access is 'read'/);
   });
 
   it('rejects a scopedWrites prefix that would match every item', () => {
