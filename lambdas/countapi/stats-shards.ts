@@ -21,9 +21,9 @@ export interface StatsTotals {
 }
 
 const zero = (): StatsTotals => ({ requests: 0, keysCreated: 0, keysUpdated: 0 });
-const shardCount = 16;
+export const shardCount = 16;
 const maxBatchGetAttempts = 6;
-const shardKey = (shard: number) => ({ [table.partitionKey]: `${countapiStatsKeyPrefix}${shard}`, [table.sortKey]: 'stats' });
+export const shardKey = (shard: number) => ({ [table.partitionKey]: `${countapiStatsKeyPrefix}${shard}`, [table.sortKey]: 'stats' });
 
 export class StatsShards {
   private pending = zero();

@@ -42,7 +42,8 @@ const readBody = async (request: IncomingMessage): Promise<Buffer> => {
 const headerPairs = (rawHeaders: string[]): Array<[string, string]> =>
   Array.from({ length: rawHeaders.length / 2 }, (_, index) => [rawHeaders[2 * index], rawHeaders[2 * index + 1]]);
 
-const lambdaContext = (route: LocalRoute, deadline: number): Context => {
+/** The Lambda context of one invocation, its function named by the route id. */
+export const lambdaContext = (route: Pick<LocalRoute, 'id'>, deadline: number): Context => {
   const region = process.env.AWS_REGION ?? 'us-east-1';
   const unsupported = () => {
     throw new Error('context.done/succeed/fail are not supported: return (or throw) from an async handler');
