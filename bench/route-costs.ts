@@ -24,7 +24,7 @@ import { routes } from '../lib/routes.ts';
 const invocations = Number(process.env.BENCH_INVOCATIONS ?? 200);
 const warmUp = 50;
 
-/** Prices in us-east-1 (checked November 2026; DynamoDB on-demand as cut in November 2024). */
+/** Public list prices in us-east-1, November 2026 (DynamoDB on-demand as cut in November 2024). */
 const prices = {
   httpApiPerMillion: 1.0,
   lambdaPerMillionRequests: 0.2,
@@ -105,7 +105,12 @@ try {
       const result = await next(args);
       const capacity = [(result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity ?? []].flat() as { CapacityUnits?: number }[];
       const units = capacity.reduce((sum, entry) => sum + (entry.CapacityUnits ?? 0), 0);
-      if (capacity.length === 0) consumed.unreported += 1;
+      const transactItems = (args.input as { TransactItems?: unknown[] }).TransactItems;
+      // DynamoDB Local under-reports transactions of several items; AWS bills 2 units per item
+      // of up to 1 KB (ours are far smaller), which is what is counted instead.
+      if (transactItems && /^TransactWrite/.test(context.commandName ?? '')) consumed.write += 2 * transactItems.length;
+      else if (transactItems) consumed.read += 2 * transactItems.length;
+      else if (capacity.length === 0) consumed.unreported += 1;
       else if (/^(Get|BatchGet|Query|Scan)/.test(context.commandName ?? '')) consumed.read += units;
       else consumed.write += units;
       return result;

@@ -9,6 +9,8 @@ import { StartupError } from '../lib/local/startup-error.ts';
 
 // The SDK warns on every start that its 2027 releases will need Node 22: noise for a dev server.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// Each request's log line is useful here; its EMF metrics line only matters to CloudWatch.
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 
 // In AWS, a handler's stray rejection or exception crashes its runtime and Lambda starts another;
 // here it would take the whole API down: report it and keep serving.
