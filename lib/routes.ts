@@ -32,7 +32,15 @@ export interface Route {
   scopedWrites?: { actions: TableAction[]; partitionKeyPrefix: string };
   /** The handler hashes client IP addresses, so it may read the HMAC secret. */
   readsIpHashSecret?: boolean;
+  /**
+   * The kind of API key the route requires. Such a route may also read (GetItem) the key lookup
+   * items, and only those: `apikey#` partition keys (see lambdas/shared/api-keys.ts).
+   */
+  apiKey?: 'use' | 'admin';
 }
+
+/** Partition-key prefix of the API-key lookup items, the only owner data a keyed route reads to authenticate. */
+export const apiKeyLookupKeyPrefix = 'apikey#';
 
 const statsShardWrites = { actions: ['UpdateItem'], partitionKeyPrefix: countapiStatsKeyPrefix } satisfies Route['scopedWrites'];
 
@@ -96,6 +104,102 @@ export const routes: Route[] = [
     access: 'read',
     tableActions: ['BatchGetItem'],
     scopedWrites: statsShardWrites,
+  },
+  {
+    id: 'counters-increment',
+    routeKeys: ['POST /v1/counters/{key}/increment'],
+    entry: 'lambdas/counters/increment.ts',
+    access: 'write',
+    tableActions: ['UpdateItem', 'PutItem'],
+    apiKey: 'use',
+  },
+  {
+    id: 'counters-decrement',
+    routeKeys: ['POST /v1/counters/{key}/decrement'],
+    entry: 'lambdas/counters/decrement.ts',
+    access: 'write',
+    tableActions: ['UpdateItem', 'PutItem'],
+    apiKey: 'use',
+  },
+  {
+    id: 'counters-decrement-if-exists',
+    routeKeys: ['POST /v1/counters/{key}/decrement-if-exists'],
+    entry: 'lambdas/counters/decrement-if-exists.ts',
+    access: 'write',
+    tableActions: ['UpdateItem'],
+    apiKey: 'use',
+  },
+  {
+    id: 'counters-set-if-not-exists',
+    routeKeys: ['POST /v1/counters/{key}/set-if-not-exists'],
+    entry: 'lambdas/counters/set-if-not-exists.ts',
+    access: 'write',
+    tableActions: ['PutItem'],
+    apiKey: 'use',
+  },
+  {
+    id: 'counters-get',
+    routeKeys: ['GET /v1/counters/{key}'],
+    entry: 'lambdas/counters/get.ts',
+    access: 'read',
+    tableActions: ['GetItem'],
+    apiKey: 'use',
+  },
+  {
+    id: 'counters-multi-get',
+    routeKeys: ['GET /v1/counters'],
+    entry: 'lambdas/counters/multi-get.ts',
+    access: 'read',
+    tableActions: ['BatchGetItem'],
+    apiKey: 'use',
+  },
+  {
+    id: 'counters-delete',
+    routeKeys: ['DELETE /v1/counters/{key}'],
+    entry: 'lambdas/counters/delete.ts',
+    access: 'write',
+    tableActions: ['DeleteItem'],
+    apiKey: 'use',
+  },
+  {
+    id: 'namespace-counter-increment',
+    routeKeys: ['POST /v1/misc/counter/{namespace}'],
+    entry: 'lambdas/namespace-counter/increment.ts',
+    access: 'write',
+    tableActions: ['UpdateItem', 'PutItem'],
+    apiKey: 'use',
+  },
+  {
+    id: 'namespace-counter-get',
+    routeKeys: ['GET /v1/misc/counter/{namespace}'],
+    entry: 'lambdas/namespace-counter/get.ts',
+    access: 'read',
+    tableActions: ['GetItem'],
+    apiKey: 'use',
+  },
+  {
+    id: 'keys-create',
+    routeKeys: ['POST /v1/keys'],
+    entry: 'lambdas/keys/create.ts',
+    access: 'write',
+    tableActions: ['PutItem'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'keys-list',
+    routeKeys: ['GET /v1/keys'],
+    entry: 'lambdas/keys/list.ts',
+    access: 'read',
+    tableActions: ['Query'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'keys-revoke',
+    routeKeys: ['DELETE /v1/keys/{keyId}'],
+    entry: 'lambdas/keys/revoke.ts',
+    access: 'write',
+    tableActions: ['GetItem', 'DeleteItem', 'UpdateItem'],
+    apiKey: 'admin',
   },
   {
     id: 'fallback',

@@ -26,3 +26,21 @@ export const getJson = async (request: Promise<Response>) => {
 
 /** A counter name no other test uses. */
 export const uniqueName = (prefix = 'k') => `${prefix}-${randomUUID().slice(0, 12)}`;
+
+/** A fresh owner with an admin key and a use key, created the way the CLI bootstraps one. */
+export const createTestOwner = async (name = 'test-owner') => {
+  const { createApiKey, createOwner } = await import('../lambdas/shared/api-keys.ts');
+  const { documentClient } = await import('../lambdas/shared/dynamodb.ts');
+  const { tableName } = await import('../lambdas/shared/table.ts');
+  const nowMs = Date.now();
+  const { owner, adminKey } = await createOwner(documentClient, tableName(), { name, plan: 'free', nowMs });
+  const useKey = await createApiKey(documentClient, tableName(), { ownerId: owner.ownerId, kind: 'use', nowMs });
+  return { ownerId: owner.ownerId, adminKey: adminKey.key, useKey: useKey.key, useKeyId: useKey.keyId };
+};
+
+/** JSON request with a Bearer key. */
+export const bearer = (key: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): RequestInit => ({
+  method: init.method ?? 'GET',
+  headers: { authorization: `Bearer ${key}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
+  ...(init.body === undefined ? {} : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
+});
