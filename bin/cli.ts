@@ -14,7 +14,7 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApiKey, createOwner, type KeyKind, ownerExists } from '../lambdas/shared/api-keys.ts';
-import { createDocumentClient } from '../lambdas/shared/dynamodb.ts';
+import { createDocumentClient } from '../lambdas/shared/document-client.ts';
 import { localEndpointPath } from '../lib/local/dev-server.ts';
 import { readLocalEndpoint } from '../lib/local/endpoint-file.ts';
 

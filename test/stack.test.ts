@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../lib/config.ts';
 import { IncrStack } from '../lib/incr-stack.ts';
-import { readActions, routes, type Route } from '../lib/routes.ts';
+import { apiKeyLookupKeyPrefix, readActions, routes, type Route } from '../lib/routes.ts';
 import { validateRoutes } from '../lib/validate-routes.ts';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
@@ -117,7 +117,7 @@ describe('IncrStack (default configuration)', () => {
   });
 
   describe.each(routes.map((route) => [route.id, route] as const))('route %s', (_, route) => {
-    it('may use exactly its tableActions, plus its scopedWrites on the partition-key prefix, on the table only', () => {
+    it('may use exactly its tableActions, plus its scoped writes and API-key lookups on their partition-key prefixes, on the table only', () => {
       const statements = roleStatementsOf(template, route);
       const dynamodbStatements = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')));
       for (const statement of dynamodbStatements) expect(statement.Resource).toEqual(tableArn);
@@ -129,16 +129,11 @@ describe('IncrStack (default configuration)', () => {
         .filter((statement) => statement.Condition !== undefined)
         .map((statement) => ({ actions: actionsOf(statement), condition: statement.Condition }));
       const { scopedWrites } = route;
-      expect(scoped).toEqual(
-        scopedWrites
-          ? [
-              {
-                actions: dynamodbActions(scopedWrites.actions),
-                condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${scopedWrites.partitionKeyPrefix}*`] } },
-              },
-            ]
-          : [],
-      );
+      const onlyUnder = (prefix: string) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${prefix}*`] } });
+      expect(scoped).toEqual([
+        ...(scopedWrites ? [{ actions: dynamodbActions(scopedWrites.actions), condition: onlyUnder(scopedWrites.partitionKeyPrefix) }] : []),
+        ...(route.apiKey ? [{ actions: ['dynamodb:GetItem'], condition: onlyUnder(apiKeyLookupKeyPrefix) }] : []),
+      ]);
 
       if (route.access === 'read') {
         const unscopedActions = unconditional.flatMap(actionsOf);

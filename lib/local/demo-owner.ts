@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createApiKey, createOwner, type CreatedApiKey } from '../../lambdas/shared/api-keys.ts';
-import { createDocumentClient } from '../../lambdas/shared/dynamodb.ts';
+import { createDocumentClient } from '../../lambdas/shared/document-client.ts';
 import { table } from '../../lambdas/shared/table.ts';
 
 export interface DemoOwner {
