@@ -12,6 +12,8 @@ export const useLocalApi = () => {
   afterAll(() => api.close());
   return {
     fetch: (path: string, init?: RequestInit) => fetch(`${api.url}${path}`, init),
+    /** A JSON request with `Authorization: Bearer <key>`, answered as `{status, headers, body}`. */
+    call: (key: string, method: string, path: string, body?: unknown) => getJson(fetch(`${api.url}${path}`, bearer(key, { method, body }))),
     get url() {
       return api.url;
     },
@@ -44,3 +46,14 @@ export const bearer = (key: string, init: { method?: string; body?: unknown; hea
   headers: { authorization: `Bearer ${key}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
   ...(init.body === undefined ? {} : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
 });
+
+export type TestOwner = Awaited<ReturnType<typeof createTestOwner>>;
+
+/** Two owners for the current test file: isolation tests use the same names under both. */
+export const useTwoOwners = () => {
+  const owners = {} as { owner: TestOwner; other: TestOwner };
+  beforeAll(async () => {
+    [owners.owner, owners.other] = await Promise.all([createTestOwner('a'), createTestOwner('b')]);
+  });
+  return owners;
+};

@@ -1,21 +1,16 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clock } from '../../lambdas/shared/clock.ts';
-import { bearer, createTestOwner, getJson, uniqueName, useLocalApi } from '../helpers.ts';
+import { uniqueName, useLocalApi, useTwoOwners } from '../helpers.ts';
 
 const api = useLocalApi();
-let owner: Awaited<ReturnType<typeof createTestOwner>>;
-let other: Awaited<ReturnType<typeof createTestOwner>>;
-
-beforeAll(async () => {
-  [owner, other] = await Promise.all([createTestOwner('a'), createTestOwner('b')]);
-});
+const owners = useTwoOwners();
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const call = (key: string, method: string, path: string, body?: unknown) => getJson(api.fetch(path, bearer(key, { method, body })));
-const post = (path: string, body?: unknown, key = owner.useKey) => call(key, 'POST', path, body);
-const get = (path: string, key = owner.useKey) => call(key, 'GET', path);
+const { call } = api;
+const post = (path: string, body?: unknown, key = owners.owner.useKey) => call(key, 'POST', path, body);
+const get = (path: string, key = owners.owner.useKey) => call(key, 'GET', path);
 const parallel = <T>(count: number, request: () => Promise<T>) => Promise.all(Array.from({ length: count }, request));
 
 describe('private counters', () => {
@@ -119,20 +114,20 @@ describe('private counters', () => {
   it('deletes counters', async () => {
     const key = uniqueName();
     await post(`/v1/counters/${key}/increment`, { by: 9 });
-    expect((await call(owner.useKey, 'DELETE', `/v1/counters/${key}`)).body).toEqual({ key, deleted: true });
-    expect((await call(owner.useKey, 'DELETE', `/v1/counters/${key}`)).body).toEqual({ key, deleted: false });
+    expect((await call(owners.owner.useKey, 'DELETE', `/v1/counters/${key}`)).body).toEqual({ key, deleted: true });
+    expect((await call(owners.owner.useKey, 'DELETE', `/v1/counters/${key}`)).body).toEqual({ key, deleted: false });
     expect((await get(`/v1/counters/${key}`)).body).toEqual({ key, value: 0 });
   });
 
   it('keeps owners apart: same names, separate counters', async () => {
     const key = uniqueName('shared');
     await post(`/v1/counters/${key}/increment`, { by: 10 });
-    expect((await get(`/v1/counters/${key}`, other.useKey)).body).toEqual({ key, value: 0 });
-    expect((await post(`/v1/counters/${key}/decrement-if-exists`, { by: 1 }, other.useKey)).body).toMatchObject({ existed: false });
-    expect((await call(other.useKey, 'DELETE', `/v1/counters/${key}`)).body).toEqual({ key, deleted: false });
-    await post(`/v1/counters/${key}/increment`, { by: 1 }, other.useKey);
+    expect((await get(`/v1/counters/${key}`, owners.other.useKey)).body).toEqual({ key, value: 0 });
+    expect((await post(`/v1/counters/${key}/decrement-if-exists`, { by: 1 }, owners.other.useKey)).body).toMatchObject({ existed: false });
+    expect((await call(owners.other.useKey, 'DELETE', `/v1/counters/${key}`)).body).toEqual({ key, deleted: false });
+    await post(`/v1/counters/${key}/increment`, { by: 1 }, owners.other.useKey);
     expect((await get(`/v1/counters/${key}`)).body).toEqual({ key, value: 10 });
-    expect((await get(`/v1/counters?keys=${key}`, other.useKey)).body).toEqual({ values: { [key]: 1 } });
+    expect((await get(`/v1/counters?keys=${key}`, owners.other.useKey)).body).toEqual({ values: { [key]: 1 } });
   });
 
   it.each([

@@ -1,15 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestOwner, getJson, uniqueName, useLocalApi } from '../helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { getJson, useTwoOwners, uniqueName, useLocalApi } from '../helpers.ts';
 
 const api = useLocalApi();
-let owner: Awaited<ReturnType<typeof createTestOwner>>;
-let other: Awaited<ReturnType<typeof createTestOwner>>;
+const owners = useTwoOwners();
 
-beforeAll(async () => {
-  [owner, other] = await Promise.all([createTestOwner('a'), createTestOwner('b')]);
-});
-
-const requiems = (method: string, namespace: string, key = owner.useKey) =>
+const requiems = (method: string, namespace: string, key = owners.owner.useKey) =>
   getJson(api.fetch(`/v1/misc/counter/${namespace}`, { method, headers: { 'requiems-api-key': key } }));
 
 describe('namespace counter API (Requiems-compatible)', () => {
@@ -23,7 +18,7 @@ describe('namespace counter API (Requiems-compatible)', () => {
 
   it('accepts the key as a Bearer token too', async () => {
     const namespace = uniqueName();
-    const response = await getJson(api.fetch(`/v1/misc/counter/${namespace}`, { method: 'POST', headers: { authorization: `Bearer ${owner.useKey}` } }));
+    const response = await getJson(api.fetch(`/v1/misc/counter/${namespace}`, { method: 'POST', headers: { authorization: `Bearer ${owners.owner.useKey}` } }));
     expect(response.body).toEqual({ namespace, value: 1 });
   });
 
@@ -36,7 +31,7 @@ describe('namespace counter API (Requiems-compatible)', () => {
   it('keeps namespaces private to their owner', async () => {
     const namespace = uniqueName('downloads');
     await requiems('POST', namespace);
-    expect((await requiems('GET', namespace, other.useKey)).body).toEqual({ namespace, value: 0 });
+    expect((await requiems('GET', namespace, owners.other.useKey)).body).toEqual({ namespace, value: 0 });
   });
 
   it.each(['a'.repeat(65), 'has.dot', 'colon:x', 'sp%20ace'])('refuses the namespace %s with Requiems\' 400', async (namespace) => {
