@@ -4,7 +4,7 @@
  * local development server (which serves the same route keys from the same handler modules).
  */
 
-export const readActions = ['GetItem', 'BatchGetItem', 'Query'] as const;
+export const readActions = ['GetItem', 'BatchGetItem', 'Query', 'ConditionCheckItem'] as const;
 export const writeActions = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'] as const;
 export type TableAction = (typeof readActions)[number] | (typeof writeActions)[number];
 
@@ -38,6 +38,9 @@ export interface Route {
    */
   apiKey?: 'use' | 'admin';
 }
+
+/** Prefix of the partition keys of the recent-decision log (see lambdas/quota/decision-log.ts). */
+export const decisionLogKeyPrefix = 'decisions#';
 
 /** Partition-key prefix of the API-key lookup items, the only owner data a keyed route reads to authenticate. */
 export const apiKeyLookupKeyPrefix = 'apikey#';
@@ -200,6 +203,118 @@ export const routes: Route[] = [
     access: 'write',
     tableActions: ['GetItem', 'DeleteItem', 'UpdateItem'],
     apiKey: 'admin',
+  },
+  {
+    id: 'quota-check-consume',
+    routeKeys: ['POST /v1/check-consume'],
+    entry: 'lambdas/quota/check-consume.ts',
+    access: 'write',
+    tableActions: ['GetItem', 'Query', 'UpdateItem', 'PutItem'],
+    scopedWrites: { actions: ['BatchWriteItem'], partitionKeyPrefix: decisionLogKeyPrefix },
+    apiKey: 'use',
+  },
+  {
+    id: 'quota-usage',
+    routeKeys: ['GET /v1/usage'],
+    entry: 'lambdas/quota/usage.ts',
+    // Usage consumes nothing of the subject but counts toward the account caps: it writes.
+    access: 'write',
+    tableActions: ['GetItem', 'Query', 'UpdateItem'],
+    apiKey: 'use',
+  },
+  {
+    id: 'quota-account',
+    routeKeys: ['GET /v1/account'],
+    entry: 'lambdas/quota/account.ts',
+    access: 'read',
+    tableActions: ['GetItem', 'Query'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'metrics-create',
+    routeKeys: ['POST /v1/metrics'],
+    entry: 'lambdas/quota/metrics-create.ts',
+    access: 'write',
+    tableActions: ['PutItem'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'metrics-list',
+    routeKeys: ['GET /v1/metrics'],
+    entry: 'lambdas/quota/metrics-list.ts',
+    access: 'read',
+    tableActions: ['Query'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'metrics-get',
+    routeKeys: ['GET /v1/metrics/{metric}'],
+    entry: 'lambdas/quota/metrics-get.ts',
+    access: 'read',
+    tableActions: ['GetItem'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'metrics-update',
+    routeKeys: ['PATCH /v1/metrics/{metric}'],
+    entry: 'lambdas/quota/metrics-update.ts',
+    access: 'write',
+    tableActions: ['UpdateItem'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'metrics-delete',
+    routeKeys: ['DELETE /v1/metrics/{metric}'],
+    entry: 'lambdas/quota/metrics-delete.ts',
+    access: 'write',
+    tableActions: ['DeleteItem', 'Query', 'BatchWriteItem'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'overrides-put',
+    routeKeys: ['PUT /v1/metrics/{metric}/overrides/{subject}'],
+    entry: 'lambdas/quota/overrides-put.ts',
+    access: 'write',
+    tableActions: ['GetItem', 'ConditionCheckItem', 'PutItem'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'overrides-list',
+    routeKeys: ['GET /v1/metrics/{metric}/overrides'],
+    entry: 'lambdas/quota/overrides-list.ts',
+    access: 'read',
+    tableActions: ['Query'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'overrides-get',
+    routeKeys: ['GET /v1/metrics/{metric}/overrides/{subject}'],
+    entry: 'lambdas/quota/overrides-get.ts',
+    access: 'read',
+    tableActions: ['GetItem'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'overrides-delete',
+    routeKeys: ['DELETE /v1/metrics/{metric}/overrides/{subject}'],
+    entry: 'lambdas/quota/overrides-delete.ts',
+    access: 'write',
+    tableActions: ['DeleteItem'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'health-deep',
+    routeKeys: ['GET /v1/health'],
+    entry: 'lambdas/quota/health.ts',
+    access: 'read',
+    tableActions: ['GetItem'],
+  },
+  {
+    id: 'health',
+    routeKeys: ['GET /health'],
+    entry: 'lambdas/quota/app-health.ts',
+    access: 'none',
+    tableActions: [],
   },
   {
     id: 'fallback',

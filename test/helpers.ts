@@ -30,12 +30,12 @@ export const getJson = async (request: Promise<Response>) => {
 export const uniqueName = (prefix = 'k') => `${prefix}-${randomUUID().slice(0, 12)}`;
 
 /** A fresh owner with an admin key and a use key, created the way the CLI bootstraps one. */
-export const createTestOwner = async (name = 'test-owner') => {
+export const createTestOwner = async (name = 'test-owner', plan = 'free') => {
   const { createApiKey, createOwner } = await import('../lambdas/shared/api-keys.ts');
   const { documentClient } = await import('../lambdas/shared/dynamodb.ts');
   const { tableName } = await import('../lambdas/shared/table.ts');
   const nowMs = Date.now();
-  const { owner, adminKey } = await createOwner(documentClient, tableName(), { name, plan: 'free', nowMs });
+  const { owner, adminKey } = await createOwner(documentClient, tableName(), { name, plan, nowMs });
   const useKey = await createApiKey(documentClient, tableName(), { ownerId: owner.ownerId, kind: 'use', nowMs });
   return { ownerId: owner.ownerId, adminKey: adminKey.key, useKey: useKey.key, useKeyId: useKey.keyId };
 };

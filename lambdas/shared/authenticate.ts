@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { apiKeyPattern, findApiKey, hashApiKey, type KeyKind, type VerifiedKey } from './api-keys.ts';
 import { clock } from './clock.ts';
+import { ExpiringCache } from './expiring-cache.ts';
 
 /**
  * API-key authentication without a DynamoDB round trip on the hot path: a verified answer (owner,
@@ -23,18 +24,7 @@ export class AuthenticationError extends Error {
   }
 }
 
-interface CacheEntry {
-  key: VerifiedKey | undefined;
-  verifiedAtMs: number;
-}
-
-const cache = new Map<string, CacheEntry>();
-
-const remember = (keyHash: string, entry: CacheEntry) => {
-  if (cache.size >= maxCachedKeys) cache.delete(cache.keys().next().value!); // oldest first: Map keeps insertion order
-  cache.delete(keyHash);
-  cache.set(keyHash, entry);
-};
+const verifiedKeys = new ExpiringCache<VerifiedKey | undefined>(keyCacheMs, maxCachedKeys);
 
 /** The key from `Authorization: Bearer <key>`, or from another header some families use. */
 export const presentedKey = (event: APIGatewayProxyEventV2, alternativeHeader?: string): string | undefined => {
@@ -56,13 +46,8 @@ export const authenticate = async (
   if (key === undefined) throw new AuthenticationError(401, 'Missing API key: send it as Authorization: Bearer <key>');
   if (!apiKeyPattern.test(key)) throw new AuthenticationError(401, 'Malformed API key');
   const keyHash = hashApiKey(key);
-  const nowMs = clock.now();
-  let entry = cache.get(keyHash);
-  if (!entry || nowMs - entry.verifiedAtMs >= keyCacheMs) {
-    entry = { key: await findApiKey(client, tableName, keyHash), verifiedAtMs: nowMs };
-    remember(keyHash, entry);
-  }
-  if (!entry.key) throw new AuthenticationError(401, 'Invalid or revoked API key');
-  if (entry.key.kind !== requiredKind) throw new AuthenticationError(403, `This route needs a ${requiredKind} key`);
-  return entry.key;
+  const verified = await verifiedKeys.get(keyHash, clock.now(), () => findApiKey(client, tableName, keyHash));
+  if (!verified) throw new AuthenticationError(401, 'Invalid or revoked API key');
+  if (verified.kind !== requiredKind) throw new AuthenticationError(403, `This route needs a ${requiredKind} key`);
+  return verified;
 };
