@@ -5,12 +5,16 @@ import { table } from '../shared/table.ts';
 
 /**
  * Hit counters in DynamoDB: one counter item per `id/resource` holding `visit` and `visitor`, and
- * in the same partition one marker item per visitor (sort key `visitor#<keyed hash of the IP>`)
- * recording the first visit. Nothing expires: hit counters and their visitors live forever.
+ * one marker item per visitor and counter, keyed by a keyed hash of the IP address, recording the
+ * first visit. Nothing expires: hit counters and their visitors live forever.
  *
  * A hit adds to the counter with `ADD` and claims the visitor's marker with a conditional `Put`,
  * both at once: a returning visitor costs one round trip. Only a visitor whose marker is new adds
  * to `visitor` afterwards: two sequential round trips, once per visitor and counter.
+ *
+ * Each marker has a partition key of its own. In the counter's partition, every hit would write
+ * that partition twice (a conditional Put that fails still consumes a write), halving the ~1,000
+ * writes/s one partition takes; spread out, the counter item's own writes are the only limit.
  */
 
 export interface HitCounterName {
@@ -23,11 +27,11 @@ export interface HitCounts {
   visitor: number;
 }
 
-const partitionKey = ({ id, resource }: HitCounterName) => `hits#${id}#${resource}`;
-const counterKey = (name: HitCounterName) => ({ [table.partitionKey]: partitionKey(name), [table.sortKey]: 'counter' });
-const markerKey = (name: HitCounterName, visitorHash: string) => ({
-  [table.partitionKey]: partitionKey(name),
-  [table.sortKey]: `visitor#${visitorHash}`,
+// Names cannot contain `#` (they match namePattern), so these keys are unambiguous.
+export const counterKey = ({ id, resource }: HitCounterName) => ({ [table.partitionKey]: `hits#${id}#${resource}`, [table.sortKey]: 'counter' });
+export const markerKey = ({ id, resource }: HitCounterName, visitorHash: string) => ({
+  [table.partitionKey]: `hits-visitor#${id}#${resource}#${visitorHash}`,
+  [table.sortKey]: 'visitor',
 });
 
 const countsOf = (item: Record<string, unknown> | undefined): HitCounts => ({

@@ -57,7 +57,7 @@ describe('hits when DynamoDB fails', () => {
     const [put] = dynamodb.commandCalls(PutCommand);
     const [release] = dynamodb.commandCalls(DeleteCommand);
     expect(release?.args[0].input.Key).toEqual({ pk: put!.args[0].input.Item!.pk, sk: put!.args[0].input.Item!.sk });
-    expect(String(release?.args[0].input.Key?.sk)).toMatch(/^visitor#/);
+    expect(String(release?.args[0].input.Key?.pk)).toMatch(/^hits-visitor#site\.example#page#/);
   });
 
   it('releases the marker too when the visit count failed, and still answers 503 if the release fails', async () => {
