@@ -317,6 +317,16 @@ export const routes: Route[] = [
     tableActions: [],
   },
   {
+    id: 'hits',
+    // The shorter paths reach the handler only to be told `Missing id or resource`.
+    routeKeys: ['GET /hits/{id}/{resource}', 'GET /hits/{id}', 'GET /hits'],
+    entry: 'lambdas/hits/hit.ts',
+    access: 'write',
+    // DeleteItem only releases the marker of a new visitor whose count failed (see hit-store.ts).
+    tableActions: ['UpdateItem', 'PutItem', 'GetItem', 'DeleteItem'],
+    readsIpHashSecret: true,
+  },
+  {
     id: 'fallback',
     routeKeys: ['OPTIONS /{proxy+}', '$default'],
     entry: 'lambdas/fallback.ts',

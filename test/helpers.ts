@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
 import { routes } from '../lib/routes.ts';
 import { startLocalApi } from '../lib/local/server.ts';
@@ -57,3 +58,29 @@ export const useTwoOwners = () => {
   });
   return owners;
 };
+
+export interface TextResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/**
+ * A GET sent from the local address `sourceIp`, which the local server reports as the request's
+ * `sourceIp`. On Linux all of 127.0.0.0/8 is loopback, so `127.0.0.N` act as distinct clients.
+ */
+export const getFrom = (url: string, sourceIp: string, headers: Record<string, string> = {}): Promise<TextResponse> =>
+  new Promise((resolve, reject) => {
+    request(url, { localAddress: sourceIp, headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) responseHeaders.set(name, [value ?? ''].flat().join(', '));
+        resolve({ status: response.statusCode ?? 0, headers: responseHeaders, text: Buffer.concat(chunks).toString('utf8') });
+      });
+    })
+      .on('error', reject)
+      .end();
+  });

@@ -1,16 +1,11 @@
 import { documentClient } from '../shared/dynamodb.ts';
 import { logger } from '../shared/logger.ts';
 import { ApiError, v1Route } from '../shared/private-api.ts';
-import { clock } from '../shared/clock.ts';
-import { tableName } from '../shared/table.ts';
 import { effectiveLimit } from './config-store.ts';
 import { decide, decideIdempotently, IdempotencyKeyReusedError, type IdempotentOutcome } from './decision.ts';
-import { DecisionLog } from './decision-log.ts';
+import { decisionLog } from './decision-log.ts';
 import { quotaContext } from './quota-context.ts';
 import { checkConsumeRequest, idempotencyKey } from './schemas.ts';
-
-const decisionLogFlushMs = 5_000;
-export const decisionLog = new DecisionLog(documentClient, tableName(), decisionLogFlushMs, clock.now());
 
 const idempotencyKeyOf = (header: string | undefined): string | undefined => {
   if (header === undefined) return undefined;

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { decisionLogKeyPrefix } from '../../lib/routes.ts';
-import { table } from '../shared/table.ts';
+import { clock } from '../shared/clock.ts';
+import { documentClient } from '../shared/dynamodb.ts';
+import { table, tableName } from '../shared/table.ts';
 import type { Decision } from './decision.ts';
 
 /**
@@ -76,6 +78,9 @@ export class DecisionLog {
     }
   }
 }
+
+/** The container's log, flushed every 5 seconds at most. */
+export const decisionLog = new DecisionLog(documentClient, tableName(), 5_000, clock.now());
 
 /** The owner's most recent decisions (newest first), read back from the last flushes of every container. */
 export const recentDecisions = async (

@@ -16,10 +16,11 @@ const ownerWithMetric = async (plan: keyof typeof testPlans, metric: Record<stri
   const owner = await createTestOwner(uniqueName('owner'), plan);
   const name = uniqueName('m').replaceAll('-', '_');
   if (metric) expect((await api.call(owner.adminKey, 'POST', '/v1/metrics', { metric: name, ...metric })).status).toBe(201);
+  const flat = ({ status, body }: { status: number; body: Record<string, unknown> }): Record<string, unknown> => ({ status, ...body });
   const check = (subject: string, cost = 1, key = owner.useKey) =>
-    api.call(key, 'POST', '/v1/check-consume', { subject, metric: name, cost }).then(({ status, body }) => ({ status, ...body }));
+    api.call(key, 'POST', '/v1/check-consume', { subject, metric: name, cost }).then(flat);
   const usage = (subject: string, key = owner.useKey) =>
-    api.call(key, 'GET', `/v1/usage?subject=${encodeURIComponent(subject)}&metric=${name}`).then(({ status, body }) => ({ status, ...body }));
+    api.call(key, 'GET', `/v1/usage?subject=${encodeURIComponent(subject)}&metric=${name}`).then(flat);
   return { owner, metric: name, check, usage };
 };
 const parallel = <T>(count: number, request: () => Promise<T>) => Promise.all(Array.from({ length: count }, request));
@@ -186,7 +187,7 @@ describe('Idempotency-Key', () => {
         headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
         body: JSON.stringify(body),
       })
-      .then(async (response) => ({ status: response.status, ...((await response.json()) as Record<string, unknown>) }));
+      .then(async (response): Promise<Record<string, unknown>> => ({ status: response.status, ...((await response.json()) as Record<string, unknown>) }));
 
   it('50 concurrent requests with one key consume exactly once and answer the same', async () => {
     const { owner, metric, usage } = await ownerWithMetric('bulk', { limit: 100, window: 'day' });
