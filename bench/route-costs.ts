@@ -93,7 +93,8 @@ try {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
   // Loaded only now: the modules read their configuration when they load.
-  const { createDocumentClient, documentClient } = await import('../lambdas/shared/dynamodb.ts');
+  const { documentClient } = await import('../lambdas/shared/dynamodb.ts');
+  const { createDocumentClient } = await import('../lambdas/shared/document-client.ts');
   const { shardCount, shardKey } = await import('../lambdas/countapi/stats-shards.ts');
 
   // Every DynamoDB call of the handlers reports the capacity it consumed, as AWS would bill it.

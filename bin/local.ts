@@ -41,6 +41,12 @@ const start = async () =>
   });
 
 const server = await start().catch(fail);
+if (server.demoOwner) {
+  const { ownerId, adminKey, useKey } = server.demoOwner;
+  console.log(`First start: created demo owner ${ownerId}. Its keys are stored only as hashes and shown only now:`);
+  console.log(`  admin key: ${adminKey.key}`);
+  console.log(`  use key:   ${useKey.key}`);
+}
 const shownHost = ['127.0.0.1', '::1', '0.0.0.0', '::'].includes(host) ? 'localhost' : host;
 console.log(`Incr is running at http://${shownHost}:${new URL(server.url).port}`);
 

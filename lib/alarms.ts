@@ -28,12 +28,16 @@ export const alarmThresholds = {
   tableSystemErrors: 1,
 } as const;
 
+const operationNames = new Set<string>(Object.values(Operation));
+
 /**
- * Every DynamoDB operation a function may perform: the route table's actions, and transactions,
- * which IAM authorizes through those same actions. Nine metrics: CloudWatch allows ten per alarm.
+ * Every DynamoDB operation a function may perform, as DynamoDB names them in its metrics: the
+ * route table's actions that are operations of their own (`ConditionCheckItem` only exists inside
+ * a transaction), and transactions, which IAM authorizes through those same actions. Nine metrics:
+ * CloudWatch allows ten per alarm.
  */
 export const tableOperations: Operation[] = [
-  ...[...readActions, ...writeActions].map((action) => action as Operation),
+  ...[...readActions, ...writeActions].filter((action) => operationNames.has(action)).map((action) => action as Operation),
   Operation.TRANSACT_WRITE_ITEMS,
   Operation.TRANSACT_GET_ITEMS,
 ];

@@ -11,13 +11,14 @@ import { createDefaultStage, throttleRoutes } from './api-stage.ts';
 import type { IncrConfig } from './config.ts';
 import { IncrDashboard } from './dashboard.ts';
 import { IncrFunction } from './incr-function.ts';
-import { routes, type Route } from './routes.ts';
+import { apiKeyLookupKeyPrefix, routes, type Route } from './routes.ts';
 import { parseRouteKey, validateRoutes } from './validate-routes.ts';
 
 /**
  * Exactly the DynamoDB actions the route table lists for `route`, on the table itself (no index
- * ARNs: no handler queries an index). Writes limited to a partition-key prefix get their own
- * statement, so the condition cannot leak onto the route's unrestricted actions.
+ * ARNs: no handler queries an index). Actions limited to a partition-key prefix (statistics
+ * shards, API-key lookups) get statements of their own, so a condition cannot leak onto the
+ * route's unrestricted actions.
  */
 export const tablePolicyStatements = (route: Route, tableArn: string): PolicyStatement[] => {
   const statements: PolicyStatement[] = [];
@@ -30,6 +31,15 @@ export const tablePolicyStatements = (route: Route, tableArn: string): PolicySta
         actions: route.scopedWrites.actions.map((action) => `dynamodb:${action}`),
         resources: [tableArn],
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${route.scopedWrites.partitionKeyPrefix}*`] } },
+      }),
+    );
+  }
+  if (route.apiKey) {
+    statements.push(
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem'],
+        resources: [tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${apiKeyLookupKeyPrefix}*`] } },
       }),
     );
   }

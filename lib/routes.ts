@@ -4,7 +4,7 @@
  * local development server (which serves the same route keys from the same handler modules).
  */
 
-export const readActions = ['GetItem', 'BatchGetItem', 'Query'] as const;
+export const readActions = ['GetItem', 'BatchGetItem', 'Query', 'ConditionCheckItem'] as const;
 export const writeActions = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'] as const;
 export type TableAction = (typeof readActions)[number] | (typeof writeActions)[number];
 
@@ -33,11 +33,22 @@ export interface Route {
   /** The handler hashes client IP addresses, so it may read the HMAC secret. */
   readsIpHashSecret?: boolean;
   /**
+   * The kind of API key the route requires. Such a route may also read (GetItem) the key lookup
+   * items, and only those: `apikey#` partition keys (see lambdas/shared/api-keys.ts).
+   */
+  apiKey?: 'use' | 'admin';
+  /**
    * The route creates things (counters, keys, owners): API Gateway throttles it at the stricter
    * creation limit of the deploy configuration (`incr:createThrottle*`) on top of the stage's.
    */
   creates?: boolean;
 }
+
+/** Prefix of the partition keys of the recent-decision log (see lambdas/quota/decision-log.ts). */
+export const decisionLogKeyPrefix = 'decisions#';
+
+/** Partition-key prefix of the API-key lookup items, the only owner data a keyed route reads to authenticate. */
+export const apiKeyLookupKeyPrefix = 'apikey#';
 
 const statsShardWrites = { actions: ['UpdateItem'], partitionKeyPrefix: countapiStatsKeyPrefix } satisfies Route['scopedWrites'];
 
@@ -102,6 +113,226 @@ export const routes: Route[] = [
     access: 'read',
     tableActions: ['BatchGetItem'],
     scopedWrites: statsShardWrites,
+  },
+  {
+    id: 'counters-increment',
+    routeKeys: ['POST /v1/counters/{key}/increment'],
+    entry: 'lambdas/counters/increment.ts',
+    access: 'write',
+    tableActions: ['UpdateItem', 'PutItem'],
+    apiKey: 'use',
+  },
+  {
+    id: 'counters-decrement',
+    routeKeys: ['POST /v1/counters/{key}/decrement'],
+    entry: 'lambdas/counters/decrement.ts',
+    access: 'write',
+    tableActions: ['UpdateItem', 'PutItem'],
+    apiKey: 'use',
+  },
+  {
+    id: 'counters-decrement-if-exists',
+    routeKeys: ['POST /v1/counters/{key}/decrement-if-exists'],
+    entry: 'lambdas/counters/decrement-if-exists.ts',
+    access: 'write',
+    tableActions: ['UpdateItem'],
+    apiKey: 'use',
+  },
+  {
+    id: 'counters-set-if-not-exists',
+    routeKeys: ['POST /v1/counters/{key}/set-if-not-exists'],
+    entry: 'lambdas/counters/set-if-not-exists.ts',
+    access: 'write',
+    tableActions: ['PutItem'],
+    apiKey: 'use',
+  },
+  {
+    id: 'counters-get',
+    routeKeys: ['GET /v1/counters/{key}'],
+    entry: 'lambdas/counters/get.ts',
+    access: 'read',
+    tableActions: ['GetItem'],
+    apiKey: 'use',
+  },
+  {
+    id: 'counters-multi-get',
+    routeKeys: ['GET /v1/counters'],
+    entry: 'lambdas/counters/multi-get.ts',
+    access: 'read',
+    tableActions: ['BatchGetItem'],
+    apiKey: 'use',
+  },
+  {
+    id: 'counters-delete',
+    routeKeys: ['DELETE /v1/counters/{key}'],
+    entry: 'lambdas/counters/delete.ts',
+    access: 'write',
+    tableActions: ['DeleteItem'],
+    apiKey: 'use',
+  },
+  {
+    id: 'namespace-counter-increment',
+    routeKeys: ['POST /v1/misc/counter/{namespace}'],
+    entry: 'lambdas/namespace-counter/increment.ts',
+    access: 'write',
+    tableActions: ['UpdateItem', 'PutItem'],
+    apiKey: 'use',
+  },
+  {
+    id: 'namespace-counter-get',
+    routeKeys: ['GET /v1/misc/counter/{namespace}'],
+    entry: 'lambdas/namespace-counter/get.ts',
+    access: 'read',
+    tableActions: ['GetItem'],
+    apiKey: 'use',
+  },
+  {
+    id: 'keys-create',
+    routeKeys: ['POST /v1/keys'],
+    entry: 'lambdas/keys/create.ts',
+    access: 'write',
+    tableActions: ['PutItem'],
+    apiKey: 'admin',
+    creates: true,
+  },
+  {
+    id: 'keys-list',
+    routeKeys: ['GET /v1/keys'],
+    entry: 'lambdas/keys/list.ts',
+    access: 'read',
+    tableActions: ['Query'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'keys-revoke',
+    routeKeys: ['DELETE /v1/keys/{keyId}'],
+    entry: 'lambdas/keys/revoke.ts',
+    access: 'write',
+    tableActions: ['GetItem', 'DeleteItem', 'UpdateItem'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'quota-check-consume',
+    routeKeys: ['POST /v1/check-consume'],
+    entry: 'lambdas/quota/check-consume.ts',
+    access: 'write',
+    tableActions: ['GetItem', 'Query', 'UpdateItem', 'PutItem'],
+    scopedWrites: { actions: ['BatchWriteItem'], partitionKeyPrefix: decisionLogKeyPrefix },
+    apiKey: 'use',
+  },
+  {
+    id: 'quota-usage',
+    routeKeys: ['GET /v1/usage'],
+    entry: 'lambdas/quota/usage.ts',
+    // Usage consumes nothing of the subject but counts toward the account caps: it writes.
+    access: 'write',
+    tableActions: ['GetItem', 'Query', 'UpdateItem'],
+    apiKey: 'use',
+  },
+  {
+    id: 'quota-account',
+    routeKeys: ['GET /v1/account'],
+    entry: 'lambdas/quota/account.ts',
+    access: 'read',
+    tableActions: ['GetItem', 'Query'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'metrics-create',
+    routeKeys: ['POST /v1/metrics'],
+    entry: 'lambdas/quota/metrics-create.ts',
+    access: 'write',
+    tableActions: ['PutItem'],
+    apiKey: 'admin',
+    creates: true,
+  },
+  {
+    id: 'metrics-list',
+    routeKeys: ['GET /v1/metrics'],
+    entry: 'lambdas/quota/metrics-list.ts',
+    access: 'read',
+    tableActions: ['Query'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'metrics-get',
+    routeKeys: ['GET /v1/metrics/{metric}'],
+    entry: 'lambdas/quota/metrics-get.ts',
+    access: 'read',
+    tableActions: ['GetItem'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'metrics-update',
+    routeKeys: ['PATCH /v1/metrics/{metric}'],
+    entry: 'lambdas/quota/metrics-update.ts',
+    access: 'write',
+    tableActions: ['UpdateItem'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'metrics-delete',
+    routeKeys: ['DELETE /v1/metrics/{metric}'],
+    entry: 'lambdas/quota/metrics-delete.ts',
+    access: 'write',
+    tableActions: ['DeleteItem', 'Query', 'BatchWriteItem'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'overrides-put',
+    routeKeys: ['PUT /v1/metrics/{metric}/overrides/{subject}'],
+    entry: 'lambdas/quota/overrides-put.ts',
+    access: 'write',
+    tableActions: ['GetItem', 'ConditionCheckItem', 'PutItem'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'overrides-list',
+    routeKeys: ['GET /v1/metrics/{metric}/overrides'],
+    entry: 'lambdas/quota/overrides-list.ts',
+    access: 'read',
+    tableActions: ['Query'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'overrides-get',
+    routeKeys: ['GET /v1/metrics/{metric}/overrides/{subject}'],
+    entry: 'lambdas/quota/overrides-get.ts',
+    access: 'read',
+    tableActions: ['GetItem'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'overrides-delete',
+    routeKeys: ['DELETE /v1/metrics/{metric}/overrides/{subject}'],
+    entry: 'lambdas/quota/overrides-delete.ts',
+    access: 'write',
+    tableActions: ['DeleteItem'],
+    apiKey: 'admin',
+  },
+  {
+    id: 'health-deep',
+    routeKeys: ['GET /v1/health'],
+    entry: 'lambdas/quota/health.ts',
+    access: 'read',
+    tableActions: ['GetItem'],
+  },
+  {
+    id: 'health',
+    routeKeys: ['GET /health'],
+    entry: 'lambdas/quota/app-health.ts',
+    access: 'none',
+    tableActions: [],
+  },
+  {
+    id: 'hits',
+    // The shorter paths reach the handler only to be told `Missing id or resource`.
+    routeKeys: ['GET /hits/{id}/{resource}', 'GET /hits/{id}', 'GET /hits'],
+    entry: 'lambdas/hits/hit.ts',
+    access: 'write',
+    // DeleteItem only releases the marker of a new visitor whose count failed (see hit-store.ts).
+    tableActions: ['UpdateItem', 'PutItem', 'GetItem', 'DeleteItem'],
+    readsIpHashSecret: true,
   },
   {
     id: 'fallback',

@@ -363,7 +363,7 @@ describe('npm start (bin/local.ts)', () => {
   const waitForLine = async (output: { stdout: string; stderr: string }, exited: Promise<unknown>) => {
     let stopped = false;
     void exited.then(() => (stopped = true));
-    while (!output.stdout.includes('\n')) {
+    while (!output.stdout.includes('Incr is running at ')) {
       if (stopped) throw new Error(`bin/local.ts exited early:\n${output.stdout}${output.stderr}`);
       await new Promise((wake) => setTimeout(wake, 50));
     }
@@ -393,7 +393,15 @@ describe('npm start (bin/local.ts)', () => {
     let javaPids: number[] = [];
     try {
       await waitForLine(output, exited);
-      expect(output.stdout).toBe(`Incr is running at http://localhost:${port}\n`);
+      // A fresh (in-memory) database gets a demo owner, whose keys are shown once before the ready line.
+      const [announcement, adminLine, useLine, ready, ...rest] = output.stdout.split('\n');
+      expect(announcement).toMatch(/^First start: created demo owner own_[0-9a-f]{16}\./);
+      expect(adminLine).toMatch(/^  admin key: ck_admin_live_[0-9a-f]{40}$/);
+      expect(useLine).toMatch(/^  use key:   ck_use_live_[0-9a-f]{40}$/);
+      expect([ready, ...rest]).toEqual([`Incr is running at http://localhost:${port}`, '']);
+      const useKey = useLine!.split(' ').pop()!;
+      const demoCounter = await fetch(`http://localhost:${port}/v1/misc/counter/demo`, { method: 'POST', headers: { 'requiems-api-key': useKey } });
+      expect(await demoCounter.json()).toEqual({ namespace: 'demo', value: 1 });
       expect(output.stderr).toBe('');
       javaPids = javaChildren(child);
       expect(javaPids).toHaveLength(1);

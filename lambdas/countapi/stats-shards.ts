@@ -1,4 +1,5 @@
-import { BatchGetCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '../shared/batch-get.ts';
 import { countapiStatsKeyPrefix } from '../../lib/routes.ts';
 import { table } from '../shared/table.ts';
 
@@ -22,7 +23,6 @@ export interface StatsTotals {
 
 const zero = (): StatsTotals => ({ requests: 0, keysCreated: 0, keysUpdated: 0 });
 export const shardCount = 16;
-const maxBatchGetAttempts = 6;
 export const shardKey = (shard: number) => ({ [table.partitionKey]: `${countapiStatsKeyPrefix}${shard}`, [table.sortKey]: 'stats' });
 
 export class StatsShards {
@@ -75,26 +75,15 @@ export class StatsShards {
     );
   }
 
-  /** All shards in one BatchGetItem (retrying what DynamoDB leaves unprocessed), plus this container's pending numbers. */
+  /** All shards in one BatchGetItem, plus this container's pending numbers. */
   async totals(): Promise<StatsTotals> {
     await this.inFlight?.catch(() => undefined); // a flush in progress would otherwise count twice or not at all
     const totals = zero();
-    let keys: Record<string, unknown>[] = Array.from({ length: shardCount }, (_, shard) => shardKey(shard));
-    for (let attempt = 0; keys.length > 0; attempt++) {
-      if (attempt === maxBatchGetAttempts) {
-        // What BatchGetItem leaves unprocessed is throttled: let the caller see a retryable error (503).
-        throw Object.assign(new Error('DynamoDB left statistics shards unprocessed'), { $retryable: { throttling: true } });
-      }
-      if (attempt > 0) await new Promise((wake) => setTimeout(wake, 25 * 2 ** attempt));
-      const { Responses, UnprocessedKeys } = await this.client.send(
-        new BatchGetCommand({ RequestItems: { [this.tableName()]: { Keys: keys, ConsistentRead: true } } }),
-      );
-      for (const shard of (Responses?.[this.tableName()] ?? []) as Partial<StatsTotals>[]) {
-        totals.requests += shard.requests ?? 0;
-        totals.keysCreated += shard.keysCreated ?? 0;
-        totals.keysUpdated += shard.keysUpdated ?? 0;
-      }
-      keys = UnprocessedKeys?.[this.tableName()]?.Keys ?? [];
+    const shards = Array.from({ length: shardCount }, (_, shard) => shardKey(shard));
+    for (const shard of (await batchGetAll(this.client, this.tableName(), shards)) as Partial<StatsTotals>[]) {
+      totals.requests += shard.requests ?? 0;
+      totals.keysCreated += shard.keysCreated ?? 0;
+      totals.keysUpdated += shard.keysUpdated ?? 0;
     }
     totals.requests += this.pending.requests;
     totals.keysCreated += this.pending.keysCreated;

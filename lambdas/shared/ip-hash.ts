@@ -30,6 +30,14 @@ export const ipHashSecret = (): Promise<string> => {
   return secret;
 };
 
-/** 128 bits of the HMAC, base64url: short enough for keys, far beyond collision range. */
-export const hashIp = (ip: string, hmacSecret: string): string =>
-  createHmac('sha256', hmacSecret).update(ip).digest().subarray(0, 16).toString('base64url');
+/**
+ * 128 bits of the HMAC, base64url: short enough for keys, far beyond collision range. A `scope`
+ * (e.g. one counter's name) makes the hash of one address differ from scope to scope, so markers
+ * of different scopes cannot be linked to one visitor, even by someone who can read the table.
+ */
+export const hashIp = (ip: string, hmacSecret: string, scope?: string): string =>
+  createHmac('sha256', hmacSecret)
+    .update(scope === undefined ? ip : `${scope}/${ip}`)
+    .digest()
+    .subarray(0, 16)
+    .toString('base64url');

@@ -75,17 +75,26 @@ type DocumentUpdate = Omit<Update, 'Key' | 'ExpressionAttributeValues'> & {
  */
 export const consumeUpdate = ({ tableName, counterKey, window, cost, limit }: ConsumeInput): DocumentUpdate => {
   if (cost > limit) throw new RangeError('cost exceeds the limit: deny without writing');
-  const hasEnd = Number.isFinite(window.endMs);
+  const expiry = windowExpiry(window);
   return {
     TableName: tableName,
     Key: windowKey(counterKey, window),
-    UpdateExpression: hasEnd ? 'ADD #count :cost SET #expiresAt = if_not_exists(#expiresAt, :expiresAt)' : 'ADD #count :cost',
+    UpdateExpression: `ADD #count :cost${expiry.set}`,
     ConditionExpression: 'attribute_not_exists(#count) OR #count <= :headroom',
-    ExpressionAttributeNames: { '#count': 'count', ...(hasEnd ? { '#expiresAt': table.expiresAt } : {}) },
-    ExpressionAttributeValues: {
-      ':cost': cost,
-      ':headroom': limit - cost,
-      ...(hasEnd ? { ':expiresAt': Math.ceil(window.endMs / 1000) + expiryGraceSeconds } : {}),
-    },
+    ExpressionAttributeNames: { '#count': 'count', ...expiry.names },
+    ExpressionAttributeValues: { ':cost': cost, ':headroom': limit - cost, ...expiry.values },
   };
 };
+
+/**
+ * The part of an update expression that gives a new window item its TTL (nothing for lifetime
+ * windows, which never end), with its names and values.
+ */
+export const windowExpiry = (window: Window): { set: string; names: Record<string, string>; values: Record<string, number> } =>
+  Number.isFinite(window.endMs)
+    ? {
+        set: ' SET #expiresAt = if_not_exists(#expiresAt, :expiresAt)',
+        names: { '#expiresAt': table.expiresAt },
+        values: { ':expiresAt': Math.ceil(window.endMs / 1000) + expiryGraceSeconds },
+      }
+    : { set: '', names: {}, values: {} };

@@ -7,6 +7,8 @@ import { loadOrCreateIpHashSecret, newIpHashSecret } from './ip-hash-secret.ts';
 import { assertJava17 } from './java.ts';
 import { startLocalApi, type LocalApi } from './server.ts';
 import { StartupError } from './startup-error.ts';
+import { createDemoOwnerOnFirstStart, type DemoOwner } from './demo-owner.ts';
+import { removeLocalEndpoint, writeLocalEndpoint } from './endpoint-file.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -25,8 +27,13 @@ export interface DevServerOptions {
 
 export interface DevServer {
   url: string;
+  /** Present on the first start against a database: its keys are shown this once. */
+  demoOwner?: DemoOwner;
   stop(): Promise<void>;
 }
+
+/** Where a running `npm start` tells the CLI its DynamoDB endpoint. */
+export const localEndpointPath = (dataDir = join(repoRoot, '.incr-data')) => join(dataDir, 'local-endpoint.json');
 
 const packageVersion = (): string =>
   (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -61,6 +68,7 @@ export const startDevServer = async (options: DevServerOptions): Promise<DevServ
   process.once('exit', stopDynamoDbOnExit);
   try {
     await ensureTable(dynamodb.endpoint, options.tableName);
+    const demoOwner = await createDemoOwnerOnFirstStart(dynamodb.endpoint, options.tableName, Date.now());
 
     // Handler modules read their configuration when they load, which is on their first request.
     process.env.DYNAMODB_ENDPOINT = dynamodb.endpoint;
@@ -70,10 +78,14 @@ export const startDevServer = async (options: DevServerOptions): Promise<DevServ
     process.env.IP_HASH_SECRET ??= options.inMemory ? newIpHashSecret() : loadOrCreateIpHashSecret(join(dataDir, 'ip-hash-secret'));
 
     const api = await listen(options);
+    const endpointFile = localEndpointPath(dataDir);
+    writeLocalEndpoint(endpointFile, { endpoint: dynamodb.endpoint, tableName: options.tableName });
     return {
       url: api.url,
+      demoOwner,
       stop: async () => {
         try {
+          removeLocalEndpoint(endpointFile);
           await api.close();
         } finally {
           process.off('exit', stopDynamoDbOnExit);

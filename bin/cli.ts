@@ -1,0 +1,94 @@
+/**
+ * `npm run incr -- <command>`: bootstrap owners and keys without any key, directly in the table.
+ *
+ *   create-owner --name <name> [--plan <plan>]                  an owner and its first admin key
+ *   create-key --owner <owner id> [--kind use|admin] [--name <name>]
+ *
+ * Where the table is (first that applies):
+ *   --stack <stack name> [--region <region>]   a deployed stack: its TableName output, with your AWS credentials
+ *   --endpoint <url> --table <name>            any DynamoDB, e.g. DynamoDB Local
+ *   (nothing)                                  the running `npm start`
+ */
+import { parseArgs } from 'node:util';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createApiKey, createOwner, type KeyKind, ownerExists } from '../lambdas/shared/api-keys.ts';
+import { createDocumentClient } from '../lambdas/shared/document-client.ts';
+import { localEndpointPath } from '../lib/local/dev-server.ts';
+import { readLocalEndpoint } from '../lib/local/endpoint-file.ts';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+class UsageError extends Error {}
+
+const { positionals, values: options } = parseArgs({
+  allowPositionals: true,
+  options: {
+    name: { type: 'string' },
+    plan: { type: 'string', default: 'free' },
+    owner: { type: 'string' },
+    kind: { type: 'string', default: 'use' },
+    stack: { type: 'string' },
+    region: { type: 'string' },
+    endpoint: { type: 'string' },
+    table: { type: 'string' },
+  },
+});
+
+const stackTableName = async (stackName: string, region?: string): Promise<string> => {
+  const cloudFormation = new CloudFormationClient(region ? { region } : {});
+  const { Stacks } = await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName }));
+  const tableName = Stacks?.[0]?.Outputs?.find(({ OutputKey }) => OutputKey === 'TableName')?.OutputValue;
+  if (!tableName) throw new UsageError(`stack ${stackName} has no TableName output: is it an Incr stack?`);
+  return tableName;
+};
+
+const connect = async (): Promise<{ client: DynamoDBDocumentClient; tableName: string; where: string }> => {
+  if (options.stack) {
+    const tableName = await stackTableName(options.stack, options.region);
+    const client = DynamoDBDocumentClient.from(new DynamoDBClient(options.region ? { region: options.region } : {}));
+    return { client, tableName, where: `table ${tableName} of stack ${options.stack}` };
+  }
+  if (options.endpoint || options.table) {
+    if (!options.endpoint || !options.table) throw new UsageError('--endpoint and --table go together');
+    return { client: createDocumentClient(options.endpoint), tableName: options.table, where: `${options.endpoint}, table ${options.table}` };
+  }
+  const local = readLocalEndpoint(localEndpointPath());
+  if (!local) throw new UsageError('no target: start `npm start` first, or pass --stack <name>, or --endpoint <url> --table <name>');
+  return { client: createDocumentClient(local.endpoint), tableName: local.tableName, where: `the local server's table ${local.tableName}` };
+};
+
+const required = (value: string | undefined, flag: string): string => {
+  if (!value) throw new UsageError(`${flag} is required`);
+  return value;
+};
+
+const run = async () => {
+  const [command] = positionals;
+  if (command !== 'create-owner' && command !== 'create-key') throw new UsageError('commands: create-owner, create-key');
+  const { client, tableName, where } = await connect();
+  const nowMs = Date.now();
+  if (command === 'create-owner') {
+    const { owner, adminKey } = await createOwner(client, tableName, { name: required(options.name, '--name'), plan: options.plan!, nowMs });
+    console.log(`Created owner ${owner.ownerId} (${owner.name}, plan ${owner.plan}) in ${where}.`);
+    console.log(`Admin key (shown only now, stored as a hash): ${adminKey.key}`);
+    return;
+  }
+  if (options.kind !== 'use' && options.kind !== 'admin') throw new UsageError('--kind is use or admin');
+  const ownerId = required(options.owner, '--owner');
+  if (!(await ownerExists(client, tableName, ownerId))) throw new UsageError(`no owner ${ownerId} in ${where}`);
+  const apiKey = await createApiKey(client, tableName, {
+    ownerId,
+    kind: options.kind as KeyKind,
+    name: options.name,
+    nowMs,
+  });
+  console.log(`Created ${apiKey.kind} key ${apiKey.keyId} for owner ${apiKey.ownerId} in ${where}.`);
+  console.log(`Key (shown only now, stored as a hash): ${apiKey.key}`);
+};
+
+await run().catch((error: unknown) => {
+  console.error(error instanceof UsageError ? `incr: ${error.message}` : error);
+  process.exit(error instanceof UsageError ? 2 : 1);
+});

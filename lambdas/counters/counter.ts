@@ -1,0 +1,220 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '../shared/batch-get.ts';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { table } from '../shared/table.ts';
+
+/**
+ * Distributed counters with the semantics of unkey's counter interface: the primitives of rate
+ * limiters and credit systems. Every operation is one conditional DynamoDB request, so results are
+ * exact under any concurrency. A counter whose TTL has passed counts as missing for every
+ * operation, even while DynamoDB TTL (which can lag by up to ~48 hours) has not deleted it yet.
+ */
+export interface Counter {
+  /** Adds `by` and returns the new value; a new counter starts at 0 and gets `ttlSeconds` (later calls keep the first TTL). */
+  increment(key: string, by: number, ttlSeconds?: number): Promise<number>;
+  /** Subtracts `by` (may go negative, creates the counter like increment) and returns the new value. */
+  decrement(key: string, by: number, ttlSeconds?: number): Promise<number>;
+  /** Subtracts `by` only from an existing counter holding at least `by`: never below zero, never creates. */
+  decrementIfExists(key: string, by: number): Promise<DecrementIfExistsResult>;
+  /** Sets the value of a counter that does not exist; the first value stays. Returns whether it was set. */
+  setIfNotExists(key: string, value: number, ttlSeconds?: number): Promise<boolean>;
+  /** The value, 0 when missing or expired. */
+  get(key: string): Promise<number>;
+  /** Values of up to 100 counters in one batched read, 0 for missing or expired ones. */
+  multiGet(keys: readonly string[]): Promise<Map<string, number>>;
+  /** Removes the counter; returns whether a live one existed. */
+  delete(key: string): Promise<boolean>;
+}
+
+export interface DecrementIfExistsResult {
+  /** The new value on success, the unchanged value when there was not enough, 0 when missing. */
+  value: number;
+  existed: boolean;
+  success: boolean;
+}
+
+/** Wraps a Counter to add behaviour (logging, metrics, validation) around every operation. */
+export type CounterMiddleware = (next: Counter) => Counter;
+
+export const withMiddleware = (counter: Counter, ...middlewares: CounterMiddleware[]): Counter =>
+  middlewares.reduceRight((next, middleware) => middleware(next), counter);
+
+export const maxMultiGetKeys = 100;
+const maxValue = Number.MAX_SAFE_INTEGER;
+
+/** The change would leave ±(2^53−1), where JSON numbers stop being exact: nothing was changed. */
+export class CounterRangeError extends Error {
+  constructor() {
+    super(`the counter value must stay within ±${maxValue}`);
+    this.name = 'CounterRangeError';
+  }
+}
+
+interface CounterItem {
+  value: number;
+  expiresAt?: number;
+}
+
+export interface DynamoDbCounterOptions {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  /** Partition-key prefix that scopes the counters, e.g. `counter#<owner id>#`: owners never share a key space. */
+  keyPrefix: string;
+  now: () => number;
+}
+
+const isLive = (item: CounterItem | undefined, nowSeconds: number): item is CounterItem =>
+  item !== undefined && (item.expiresAt === undefined || item.expiresAt > nowSeconds);
+
+export class DynamoDbCounter implements Counter {
+  constructor(private readonly options: DynamoDbCounterOptions) {}
+
+  private itemKey(key: string) {
+    return { [table.partitionKey]: `${this.options.keyPrefix}${key}`, [table.sortKey]: 'counter' };
+  }
+
+  private nowSeconds() {
+    return Math.floor(this.options.now() / 1000);
+  }
+
+  increment(key: string, by: number, ttlSeconds?: number): Promise<number> {
+    return this.add(key, by, ttlSeconds);
+  }
+
+  decrement(key: string, by: number, ttlSeconds?: number): Promise<number> {
+    return this.add(key, -by, ttlSeconds);
+  }
+
+  /**
+   * One UpdateItem that creates or adds. Its condition refuses an expired item (so it is never
+   * continued) and a result outside the safe range; an expired item is then replaced by a fresh one.
+   */
+  private async add(key: string, amount: number, ttlSeconds: number | undefined): Promise<number> {
+    const nowSeconds = this.nowSeconds();
+    const staysInRange = amount >= 0 ? '#value <= :bound' : '#value >= :bound';
+    try {
+      const { Attributes } = await this.options.client.send(
+        new UpdateCommand({
+          TableName: this.options.tableName,
+          Key: this.itemKey(key),
+          UpdateExpression:
+            ttlSeconds === undefined
+              ? 'SET #value = if_not_exists(#value, :zero) + :amount'
+              : 'SET #value = if_not_exists(#value, :zero) + :amount, #expiresAt = if_not_exists(#expiresAt, :expiresAt)',
+          ConditionExpression: `attribute_not_exists(#value) OR ((attribute_not_exists(#expiresAt) OR #expiresAt > :now) AND ${staysInRange})`,
+          ExpressionAttributeNames: { '#value': 'value', '#expiresAt': table.expiresAt },
+          ExpressionAttributeValues: {
+            ':zero': 0,
+            ':amount': amount,
+            ':now': nowSeconds,
+            ':bound': amount >= 0 ? maxValue - amount : -maxValue - amount,
+            ...(ttlSeconds === undefined ? {} : { ':expiresAt': nowSeconds + ttlSeconds }),
+          },
+          ReturnValues: 'UPDATED_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return (Attributes as CounterItem).value;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const current = error.Item ? (unmarshall(error.Item) as CounterItem) : undefined;
+      if (isLive(current, nowSeconds)) throw new CounterRangeError();
+      if (await this.replaceExpired(key, amount, ttlSeconds, nowSeconds)) return amount;
+      return this.add(key, amount, ttlSeconds); // another request restarted it first: add to that one
+    }
+  }
+
+  /** Starts an expired counter afresh at `value`; false if it is no longer expired. */
+  private async replaceExpired(key: string, value: number, ttlSeconds: number | undefined, nowSeconds: number): Promise<boolean> {
+    try {
+      await this.options.client.send(
+        new PutCommand({
+          TableName: this.options.tableName,
+          Item: { ...this.itemKey(key), value, ...(ttlSeconds === undefined ? {} : { [table.expiresAt]: nowSeconds + ttlSeconds }) },
+          ConditionExpression: '#expiresAt <= :now',
+          ExpressionAttributeNames: { '#expiresAt': table.expiresAt },
+          ExpressionAttributeValues: { ':now': nowSeconds },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async decrementIfExists(key: string, by: number): Promise<DecrementIfExistsResult> {
+    const nowSeconds = this.nowSeconds();
+    try {
+      const { Attributes } = await this.options.client.send(
+        new UpdateCommand({
+          TableName: this.options.tableName,
+          Key: this.itemKey(key),
+          UpdateExpression: 'SET #value = #value - :by',
+          ConditionExpression: '#value >= :by AND (attribute_not_exists(#expiresAt) OR #expiresAt > :now)',
+          ExpressionAttributeNames: { '#value': 'value', '#expiresAt': table.expiresAt },
+          ExpressionAttributeValues: { ':by': by, ':now': nowSeconds },
+          ReturnValues: 'UPDATED_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return { value: (Attributes as CounterItem).value, existed: true, success: true };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const current = error.Item ? (unmarshall(error.Item) as CounterItem) : undefined;
+      return isLive(current, nowSeconds)
+        ? { value: current.value, existed: true, success: false }
+        : { value: 0, existed: false, success: false };
+    }
+  }
+
+  async setIfNotExists(key: string, value: number, ttlSeconds?: number): Promise<boolean> {
+    const nowSeconds = this.nowSeconds();
+    try {
+      await this.options.client.send(
+        new PutCommand({
+          TableName: this.options.tableName,
+          Item: { ...this.itemKey(key), value, ...(ttlSeconds === undefined ? {} : { [table.expiresAt]: nowSeconds + ttlSeconds }) },
+          ConditionExpression: 'attribute_not_exists(#value) OR #expiresAt <= :now',
+          ExpressionAttributeNames: { '#value': 'value', '#expiresAt': table.expiresAt },
+          ExpressionAttributeValues: { ':now': nowSeconds },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async get(key: string): Promise<number> {
+    const { Item } = await this.options.client.send(
+      new GetCommand({ TableName: this.options.tableName, Key: this.itemKey(key), ConsistentRead: true }),
+    );
+    const item = Item as CounterItem | undefined;
+    return isLive(item, this.nowSeconds()) ? item.value : 0;
+  }
+
+  async multiGet(keys: readonly string[]): Promise<Map<string, number>> {
+    const unique = [...new Set(keys)]; // BatchGetItem refuses duplicate keys
+    if (unique.length > maxMultiGetKeys) throw new RangeError(`multiGet takes at most ${maxMultiGetKeys} keys`);
+    const values = new Map(unique.map((key) => [key, 0]));
+    const nowSeconds = this.nowSeconds();
+    const prefixLength = this.options.keyPrefix.length;
+    const items = await batchGetAll(this.options.client, this.options.tableName, unique.map((key) => this.itemKey(key)));
+    for (const item of items) {
+      if (isLive(item as unknown as CounterItem, nowSeconds)) {
+        values.set((item[table.partitionKey] as string).slice(prefixLength), (item as unknown as CounterItem).value);
+      }
+    }
+    return values;
+  }
+
+  async delete(key: string): Promise<boolean> {
+    const { Attributes } = await this.options.client.send(
+      new DeleteCommand({ TableName: this.options.tableName, Key: this.itemKey(key), ReturnValues: 'ALL_OLD' }),
+    );
+    return isLive(Attributes as CounterItem | undefined, this.nowSeconds());
+  }
+}

@@ -1,0 +1,3 @@
+import { changeHandler } from './change.ts';
+
+export const handler = changeHandler('decrement');

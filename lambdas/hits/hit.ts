@@ -1,0 +1,13 @@
+import { documentClient } from '../shared/dynamodb.ts';
+import { hashIp, ipHashSecret } from '../shared/ip-hash.ts';
+import { countHit, readHits } from './hit-store.ts';
+import { hitsRoute } from './http.ts';
+
+export const handler = hitsRoute(async ({ id, resource, mode }, { event, nowMs, table }) => {
+  const name = { id, resource };
+  if (mode === 'read') return readHits(documentClient, table, name);
+  // The source IP as API Gateway saw the connection (X-Forwarded-For is whatever the client wrote),
+  // hashed per counter: one visitor's markers on two counters cannot be linked.
+  const visitor = hashIp(event.requestContext.http.sourceIp, await ipHashSecret(), `${id}/${resource}`);
+  return countHit(documentClient, table, name, visitor, nowMs);
+});

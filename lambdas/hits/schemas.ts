@@ -1,0 +1,60 @@
+import * as z from 'zod';
+import { namePattern } from '../countapi/names.ts';
+import { defaultTheme, themeNames } from './svg/themes.ts';
+
+/**
+ * One schema per hit request: `GET /hits/{id}/{resource}` (JSON) and `GET /hits/{id}/{resource}.svg`
+ * (image). The input is the path parameters (the resource without its format suffix) and the
+ * query string together; the first failing field's message is the 400 answer's `error`. Unknown
+ * query parameters (cache busters like `?v=2`) are ignored.
+ */
+
+const missingName = 'Missing id or resource';
+/** Names follow the public counters' rule (CountAPI namespaces and keys). */
+const counterName = (invalid: string) => z.string({ error: missingName }).min(1, missingName).regex(namePattern, invalid);
+
+const hitRequestShape = {
+  // Resource first: on `/hits/{id}` the missing resource is what the answer must name.
+  resource: counterName('Invalid resource'),
+  id: counterName('Invalid id'),
+  mode: z.literal('read', { error: 'mode must be read (or left out to count)' }).optional(),
+};
+
+export const hitRequest = z.object(hitRequestShape);
+export type HitRequest = z.output<typeof hitRequest>;
+
+const hexColor = (field: string) =>
+  z
+    .string()
+    .regex(/^#?([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i, `${field} must be a hex color: 3, 4, 6 or 8 hex digits, # optional`)
+    .transform((color) => `#${color.replace('#', '').toLowerCase()}`)
+    .optional();
+
+export const maxDigits = 12;
+export const maxLabelLength = 50;
+
+export const hitImageRequest = z.object({
+  ...hitRequestShape,
+  theme: z
+    .string()
+    .toLowerCase()
+    .pipe(z.enum(themeNames))
+    .catch(defaultTheme),
+  label: z
+    .string()
+    .trim()
+    .max(maxLabelLength, `label must be at most ${maxLabelLength} characters`)
+    .regex(/^[^\p{Cc}]*$/u, 'label must not contain control characters')
+    .optional(),
+  color: hexColor('color'),
+  labelColor: hexColor('labelColor'),
+  digits: z
+    .string()
+    .regex(/^\d{1,2}$/, `digits must be an integer from 1 to ${maxDigits}`)
+    .transform(Number)
+    .refine((digits) => digits >= 1 && digits <= maxDigits, `digits must be an integer from 1 to ${maxDigits}`)
+    .optional(),
+  show: z.enum(['visit', 'visitor', 'both'], { error: 'show must be visit, visitor or both' }).default('visit'),
+  scheme: z.enum(['auto', 'light', 'dark'], { error: 'scheme must be auto, light or dark' }).default('auto'),
+});
+export type HitImageRequest = z.output<typeof hitImageRequest>;

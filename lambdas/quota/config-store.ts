@@ -1,0 +1,248 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { table } from '../shared/table.ts';
+import type { QuotaWindow } from './schemas.ts';
+
+/**
+ * An owner's quota configuration, in the owner's partition (`owner#<id>`):
+ * - a metric and its default limit: sort key `metric#<metric>#`;
+ * - a subject override: sort key `metric#<metric>#override#<subject>`.
+ * One Query of `metric#<metric>#` therefore reads a metric with all of its overrides, which is what
+ * check-consume caches (see `quotaConfigCache`).
+ */
+
+export interface Metric {
+  metric: string;
+  description?: string;
+  /** Default limit per subject; null: no limit (requests are allowed and not counted). */
+  limit: number | null;
+  window: QuotaWindow;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Override {
+  metric: string;
+  subject: string;
+  limit: number | 'unlimited';
+  /** Defaults to the metric's window. */
+  window?: QuotaWindow;
+  createdAt: number;
+  updatedAt: number;
+}
+
+const ownerPartition = (ownerId: string) => `owner#${ownerId}`;
+const metricPrefix = (metric: string) => `metric#${metric}#`;
+const metricKey = (ownerId: string, metric: string) => ({ [table.partitionKey]: ownerPartition(ownerId), [table.sortKey]: metricPrefix(metric) });
+const overrideKey = (ownerId: string, metric: string, subject: string) => ({
+  [table.partitionKey]: ownerPartition(ownerId),
+  [table.sortKey]: `${metricPrefix(metric)}override#${subject}`,
+});
+
+const withoutKeys = <T>(item: Record<string, unknown>): T => {
+  const { [table.partitionKey]: _pk, [table.sortKey]: _sk, ...rest } = item;
+  return rest as T;
+};
+
+const queryAll = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, sortKeyPrefix: string) => {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: { '#pk': table.partitionKey, '#sk': table.sortKey },
+        ExpressionAttributeValues: { ':pk': ownerPartition(ownerId), ':prefix': sortKeyPrefix },
+        ConsistentRead: true,
+        ExclusiveStartKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+};
+
+export const createMetric = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  ownerId: string,
+  metric: Omit<Metric, 'createdAt' | 'updatedAt'>,
+  nowMs: number,
+): Promise<Metric | undefined> => {
+  const item: Metric = { ...metric, createdAt: nowMs, updatedAt: nowMs };
+  try {
+    await client.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...metricKey(ownerId, metric.metric), ...item },
+        ConditionExpression: 'attribute_not_exists(#pk)',
+        ExpressionAttributeNames: { '#pk': table.partitionKey },
+      }),
+    );
+    return item;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return undefined;
+    throw error;
+  }
+};
+
+export const getMetric = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, metric: string): Promise<Metric | undefined> => {
+  const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: metricKey(ownerId, metric), ConsistentRead: true }));
+  return Item ? withoutKeys<Metric>(Item) : undefined;
+};
+
+export const listMetrics = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string): Promise<Metric[]> =>
+  (await queryAll(client, tableName, ownerId, 'metric#'))
+    .filter((item) => !(item[table.sortKey] as string).includes('#override#'))
+    .map((item) => withoutKeys<Metric>(item));
+
+/** Changes the given fields of an existing metric; undefined when there is no such metric. */
+export const updateMetric = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  ownerId: string,
+  { metric, ...changes }: { metric: string; description?: string; limit?: number | null; window?: QuotaWindow },
+  nowMs: number,
+): Promise<Metric | undefined> => {
+  const fields = Object.entries({ ...changes, updatedAt: nowMs }).filter(([, value]) => value !== undefined);
+  try {
+    const { Attributes } = await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: metricKey(ownerId, metric),
+        UpdateExpression: `SET ${fields.map(([name]) => `#${name} = :${name}`).join(', ')}`,
+        ConditionExpression: 'attribute_exists(#pk)',
+        ExpressionAttributeNames: { '#pk': table.partitionKey, ...Object.fromEntries(fields.map(([name]) => [`#${name}`, name])) },
+        ExpressionAttributeValues: Object.fromEntries(fields.map(([name, value]) => [`:${name}`, value])),
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return withoutKeys<Metric>(Attributes!);
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return undefined;
+    throw error;
+  }
+};
+
+/** Deletes a metric and its overrides; its subjects' usage counters expire with their windows. */
+export const deleteMetric = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, metric: string): Promise<boolean> => {
+  const { Attributes } = await client.send(new DeleteCommand({ TableName: tableName, Key: metricKey(ownerId, metric), ReturnValues: 'ALL_OLD' }));
+  const overrides = await queryAll(client, tableName, ownerId, `${metricPrefix(metric)}override#`);
+  for (let start = 0; start < overrides.length; start += 25) {
+    let pending = overrides.slice(start, start + 25).map((item) => ({
+      DeleteRequest: { Key: { [table.partitionKey]: item[table.partitionKey], [table.sortKey]: item[table.sortKey] } },
+    }));
+    while (pending.length > 0) {
+      const { UnprocessedItems } = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+      pending = (UnprocessedItems?.[tableName] ?? []) as typeof pending;
+    }
+  }
+  return Attributes !== undefined;
+};
+
+/** Creates or replaces an override of an existing metric; undefined when there is no such metric. */
+export const putOverride = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  ownerId: string,
+  override: Omit<Override, 'createdAt' | 'updatedAt'>,
+  nowMs: number,
+): Promise<Override | undefined> => {
+  const existing = await getOverride(client, tableName, ownerId, override.metric, override.subject);
+  const item: Override = { ...override, createdAt: existing?.createdAt ?? nowMs, updatedAt: nowMs };
+  try {
+    await client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            ConditionCheck: {
+              TableName: tableName,
+              Key: metricKey(ownerId, override.metric),
+              ConditionExpression: 'attribute_exists(#pk)',
+              ExpressionAttributeNames: { '#pk': table.partitionKey },
+            },
+          },
+          { Put: { TableName: tableName, Item: { ...overrideKey(ownerId, override.metric, override.subject), ...item } } },
+        ],
+      }),
+    );
+    return item;
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return undefined;
+    throw error;
+  }
+};
+
+export const getOverride = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  ownerId: string,
+  metric: string,
+  subject: string,
+): Promise<Override | undefined> => {
+  const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: overrideKey(ownerId, metric, subject), ConsistentRead: true }));
+  return Item ? withoutKeys<Override>(Item) : undefined;
+};
+
+export const listOverrides = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, metric: string): Promise<Override[]> =>
+  (await queryAll(client, tableName, ownerId, `${metricPrefix(metric)}override#`)).map((item) => withoutKeys<Override>(item));
+
+export const deleteOverride = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  ownerId: string,
+  metric: string,
+  subject: string,
+): Promise<boolean> => {
+  const { Attributes } = await client.send(
+    new DeleteCommand({ TableName: tableName, Key: overrideKey(ownerId, metric, subject), ReturnValues: 'ALL_OLD' }),
+  );
+  return Attributes !== undefined;
+};
+
+/** A metric with every override, in one Query: what a decision needs to know about the metric. */
+export interface MetricConfig {
+  metric?: Metric;
+  overrides: Map<string, Override>;
+}
+
+export const loadMetricConfig = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, metric: string): Promise<MetricConfig> => {
+  const config: MetricConfig = { overrides: new Map() };
+  for (const item of await queryAll(client, tableName, ownerId, metricPrefix(metric))) {
+    if (item[table.sortKey] === metricPrefix(metric)) config.metric = withoutKeys<Metric>(item);
+    else config.overrides.set(item.subject as string, withoutKeys<Override>(item));
+  }
+  return config;
+};
+
+export interface EffectiveLimit {
+  limit: number;
+  window: QuotaWindow;
+}
+
+/** The limit that applies to a subject: its override if any, else the metric's default; null: unlimited. */
+export const effectiveLimit = ({ metric, overrides }: MetricConfig, subject: string): EffectiveLimit | null => {
+  const override = overrides.get(subject);
+  const window = override?.window ?? metric?.window ?? 'lifetime';
+  if (override) return override.limit === 'unlimited' ? null : { limit: override.limit, window };
+  return metric && metric.limit !== null ? { limit: metric.limit, window } : null;
+};
+
+/** The owner's plan name from its item (set at creation, changed with the CLI). */
+export const loadOwnerPlan = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string): Promise<string | undefined> => {
+  const { Item } = await client.send(
+    new GetCommand({ TableName: tableName, Key: { [table.partitionKey]: ownerPartition(ownerId), [table.sortKey]: 'owner' }, ConsistentRead: true }),
+  );
+  return Item?.plan as string | undefined;
+};

@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { decisionLogKeyPrefix } from '../../lib/routes.ts';
+import { clock } from '../shared/clock.ts';
+import { documentClient } from '../shared/dynamodb.ts';
+import { table, tableName } from '../shared/table.ts';
+import type { Decision } from './decision.ts';
+
+/**
+ * Recent decisions for the account view, best effort and off the critical path: each container
+ * keeps the decisions it made in memory and, at most once per `flushIntervalMs`, writes them as
+ * one item per owner (a batch), in parallel with a request's own DynamoDB call. Cost: one write per
+ * owner per container per interval, not one per decision; at most `maxEntriesPerFlush` decisions
+ * per owner per flush are kept (the rest are only counted), and everything expires after 7 days.
+ * What a container holds when AWS recycles it is lost: this is a debugging view, not accounting
+ * (the month's request count, kept exactly, is in the account counters).
+ */
+
+export interface LoggedDecision extends Decision {
+  subject: string;
+  metric: string;
+  cost: number;
+  /** Epoch milliseconds. */
+  at: number;
+}
+
+const retentionSeconds = 7 * 86_400;
+const maxEntriesPerFlush = 100;
+const maxBatchAttempts = 5;
+
+export class DecisionLog {
+  private pending = new Map<string, { entries: LoggedDecision[]; dropped: number }>();
+  private lastFlushMs: number;
+
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    /** Public so that tests can flush on every request. */
+    public flushIntervalMs: number,
+    nowMs: number,
+  ) {
+    this.lastFlushMs = nowMs;
+  }
+
+  record(ownerId: string, entry: LoggedDecision): void {
+    const owner = this.pending.get(ownerId) ?? { entries: [], dropped: 0 };
+    if (owner.entries.length < maxEntriesPerFlush) owner.entries.push(entry);
+    else owner.dropped += 1;
+    this.pending.set(ownerId, owner);
+  }
+
+  /** Starts a flush when one is due; the caller awaits it after its own DynamoDB call. */
+  flushIfDue(nowMs: number): Promise<void> | undefined {
+    if (this.pending.size === 0 || nowMs - this.lastFlushMs < this.flushIntervalMs) return undefined;
+    this.lastFlushMs = nowMs;
+    const batch = [...this.pending];
+    this.pending = new Map();
+    return this.write(batch, nowMs);
+  }
+
+  private async write(batch: [string, { entries: LoggedDecision[]; dropped: number }][], nowMs: number): Promise<void> {
+    for (let start = 0; start < batch.length; start += 25) {
+      let requests = batch.slice(start, start + 25).map(([ownerId, { entries, dropped }]) => ({
+        PutRequest: {
+          Item: {
+            [table.partitionKey]: `${decisionLogKeyPrefix}${ownerId}`,
+            [table.sortKey]: `${String(nowMs).padStart(15, '0')}#${randomBytes(4).toString('hex')}`,
+            entries,
+            dropped,
+            [table.expiresAt]: Math.floor(nowMs / 1000) + retentionSeconds,
+          },
+        },
+      }));
+      for (let attempt = 0; requests.length > 0 && attempt < maxBatchAttempts; attempt++) {
+        const { UnprocessedItems } = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+        requests = (UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+      }
+    }
+  }
+}
+
+/** The container's log, flushed every 5 seconds at most. */
+export const decisionLog = new DecisionLog(documentClient, tableName(), 5_000, clock.now());
+
+/** The owner's most recent decisions (newest first), read back from the last flushes of every container. */
+export const recentDecisions = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  ownerId: string,
+  nowMs: number,
+  limit = 100,
+): Promise<{ decisions: LoggedDecision[]; dropped: number }> => {
+  const { Items = [] } = await client.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': table.partitionKey },
+      ExpressionAttributeValues: { ':pk': `${decisionLogKeyPrefix}${ownerId}` },
+      ScanIndexForward: false,
+      Limit: 20,
+    }),
+  );
+  const live = Items.filter((item) => Number(item[table.expiresAt]) > nowMs / 1000);
+  return {
+    decisions: live
+      .flatMap((item) => item.entries as LoggedDecision[])
+      .sort((a, b) => b.at - a.at)
+      .slice(0, limit),
+    dropped: live.reduce((sum, item) => sum + Number(item.dropped ?? 0), 0),
+  };
+};

@@ -1,0 +1,49 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ExpiringCache } from '../shared/expiring-cache.ts';
+import { logger } from '../shared/logger.ts';
+import { defaultPlans, type Plan, plansSchema } from '../shared/plans.ts';
+import { loadMetricConfig, loadOwnerPlan, type MetricConfig } from './config-store.ts';
+
+/**
+ * What a decision needs besides the request: the owner's plan and the metric's configuration. Both
+ * are cached in the container for `configCacheMs`, so a decision in steady state reads nothing;
+ * a change of limits, overrides or plan therefore takes effect within that time.
+ */
+export const configCacheMs = 5_000;
+
+/** The deployment's plan table: `incr:plans` of cdk.json, handed over by the stack; countr's plans otherwise. */
+const plans = process.env.INCR_PLANS ? plansSchema.parse(JSON.parse(process.env.INCR_PLANS)) : defaultPlans;
+const [fallbackPlanName] = Object.keys(plans) as [string];
+
+const metricConfigs = new ExpiringCache<MetricConfig>(configCacheMs, 10_000);
+const ownerPlans = new ExpiringCache<string | undefined>(configCacheMs, 10_000);
+
+export interface QuotaContext {
+  planName: string;
+  plan: Plan;
+  config: MetricConfig;
+}
+
+export const quotaContext = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  ownerId: string,
+  metric: string,
+  nowMs: number,
+): Promise<QuotaContext> => {
+  const [storedPlan, config] = await Promise.all([
+    ownerPlans.get(ownerId, nowMs, () => loadOwnerPlan(client, tableName, ownerId)),
+    metricConfigs.get(`${ownerId}\u0000${metric}`, nowMs, () => loadMetricConfig(client, tableName, ownerId, metric)),
+  ]);
+  return { ...planNamed(storedPlan), config };
+};
+
+/** An owner whose plan the table no longer lists gets the first (most modest) plan, and a warning in the logs. */
+export const planNamed = (name: string | undefined): { planName: string; plan: Plan } => {
+  if (name !== undefined && plans[name]) return { planName: name, plan: plans[name] };
+  logger.warn('Owner plan not in the plan table; using the first plan', { plan: name, fallback: fallbackPlanName });
+  return { planName: fallbackPlanName, plan: plans[fallbackPlanName]! };
+};
+
+export const ownerPlan = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, nowMs: number) =>
+  planNamed(await ownerPlans.get(ownerId, nowMs, () => loadOwnerPlan(client, tableName, ownerId)));

@@ -1,0 +1,183 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { apiKeyLookupKeyPrefix } from '../../lib/routes.ts';
+import { table } from './table.ts';
+
+/**
+ * Owners and their API keys. A key is shown once, when it is created; the table keeps only its
+ * SHA-256 (right for 160 random bits: nothing to brute-force, no need for a slow hash) and a short
+ * prefix for display. Each key has two items:
+ * - the lookup item `apikey#<sha256>`, which authentication reads (one GetItem by hash);
+ * - the listing item `owner#<id>` / `key#<keyId>`, which the owner's key list queries.
+ * Creation and revocation change both in one transaction.
+ */
+
+export type KeyKind = 'use' | 'admin';
+
+export interface ApiKeyRecord {
+  keyId: string;
+  ownerId: string;
+  kind: KeyKind;
+  /** The first characters of the key, safe to show: `ck_use_live_1a2b`. */
+  prefix: string;
+  name?: string;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  revokedAt?: number;
+}
+
+export interface Owner {
+  ownerId: string;
+  name: string;
+  plan: string;
+  createdAt: number;
+}
+
+/** `ck_<kind>_live_` then 40 hex characters: 160 random bits. */
+export const apiKeyPattern = /^ck_(use|admin)_live_[0-9a-f]{40}$/;
+
+export const hashApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
+
+const lookupKey = (keyHash: string) => ({ [table.partitionKey]: `${apiKeyLookupKeyPrefix}${keyHash}`, [table.sortKey]: 'apikey' });
+const ownerKey = (ownerId: string) => ({ [table.partitionKey]: `owner#${ownerId}`, [table.sortKey]: 'owner' });
+const listingKey = (ownerId: string, keyId: string) => ({ [table.partitionKey]: `owner#${ownerId}`, [table.sortKey]: `key#${keyId}` });
+
+export const newOwnerId = (): string => `own_${randomBytes(8).toString('hex')}`;
+
+export interface CreatedApiKey extends ApiKeyRecord {
+  /** The key itself: returned once, never stored. */
+  key: string;
+}
+
+const newApiKey = (ownerId: string, kind: KeyKind, nowMs: number, name?: string) => {
+  const key = `ck_${kind}_live_${randomBytes(20).toString('hex')}`;
+  const record: ApiKeyRecord = {
+    keyId: `key_${randomBytes(8).toString('hex')}`,
+    ownerId,
+    kind,
+    prefix: key.slice(0, `ck_${kind}_live_`.length + 4),
+    createdAt: nowMs,
+    ...(name ? { name } : {}),
+  };
+  return { key, keyHash: hashApiKey(key), record };
+};
+
+const apiKeyPuts = (tableName: string, { keyHash, record }: { keyHash: string; record: ApiKeyRecord }) => [
+  {
+    Put: {
+      TableName: tableName,
+      Item: { ...lookupKey(keyHash), ownerId: record.ownerId, keyId: record.keyId, kind: record.kind },
+      ConditionExpression: 'attribute_not_exists(#pk)',
+      ExpressionAttributeNames: { '#pk': table.partitionKey },
+    },
+  },
+  { Put: { TableName: tableName, Item: { ...listingKey(record.ownerId, record.keyId), ...record, keyHash } } },
+];
+
+/** Creates an owner and its first admin key in one transaction (the bootstrap: CLI and `npm start`). */
+export const createOwner = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  { name, plan, nowMs }: { name: string; plan: string; nowMs: number },
+): Promise<{ owner: Owner; adminKey: CreatedApiKey }> => {
+  const owner: Owner = { ownerId: newOwnerId(), name, plan, createdAt: nowMs };
+  const adminKey = newApiKey(owner.ownerId, 'admin', nowMs, 'bootstrap');
+  await client.send(
+    new TransactWriteCommand({
+      TransactItems: [{ Put: { TableName: tableName, Item: { ...ownerKey(owner.ownerId), ...owner } } }, ...apiKeyPuts(tableName, adminKey)],
+    }),
+  );
+  return { owner, adminKey: { ...adminKey.record, key: adminKey.key } };
+};
+
+export const createApiKey = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  { ownerId, kind, name, nowMs }: { ownerId: string; kind: KeyKind; name?: string; nowMs: number },
+): Promise<CreatedApiKey> => {
+  const apiKey = newApiKey(ownerId, kind, nowMs, name);
+  await client.send(new TransactWriteCommand({ TransactItems: apiKeyPuts(tableName, apiKey) }));
+  return { ...apiKey.record, key: apiKey.key };
+};
+
+export interface VerifiedKey {
+  ownerId: string;
+  keyId: string;
+  kind: KeyKind;
+}
+
+/** The key's owner and kind, or undefined for an unknown or revoked key (revocation deletes the lookup item). */
+export const findApiKey = async (client: DynamoDBDocumentClient, tableName: string, keyHash: string): Promise<VerifiedKey | undefined> => {
+  const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: lookupKey(keyHash), ConsistentRead: true }));
+  return Item ? { ownerId: Item.ownerId as string, keyId: Item.keyId as string, kind: Item.kind as KeyKind } : undefined;
+};
+
+export const listApiKeys = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string): Promise<ApiKeyRecord[]> => {
+  const keys: ApiKeyRecord[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :keys)',
+        ExpressionAttributeNames: { '#pk': table.partitionKey, '#sk': table.sortKey },
+        ExpressionAttributeValues: { ':pk': `owner#${ownerId}`, ':keys': 'key#' },
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const { [table.partitionKey]: _pk, [table.sortKey]: _sk, keyHash: _hash, ...record } = item;
+      keys.push(record as ApiKeyRecord);
+    }
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return keys.sort((a, b) => a.createdAt - b.createdAt);
+};
+
+export type RevokeResult = { outcome: 'revoked'; key: ApiKeyRecord } | { outcome: 'not-found' } | { outcome: 'already-revoked'; key: ApiKeyRecord };
+
+/**
+ * Deletes the lookup item (so authentication stops finding the key) and marks the listing item
+ * revoked, together. Containers that verified the key recently keep accepting it until their
+ * cache entry ends (see lambdas/shared/authenticate.ts).
+ */
+export const revokeApiKey = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  { ownerId, keyId, nowMs }: { ownerId: string; keyId: string; nowMs: number },
+): Promise<RevokeResult> => {
+  const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: listingKey(ownerId, keyId), ConsistentRead: true }));
+  if (!Item) return { outcome: 'not-found' };
+  const { [table.partitionKey]: _pk, [table.sortKey]: _sk, keyHash, ...record } = Item;
+  if (record.revokedAt !== undefined) return { outcome: 'already-revoked', key: record as ApiKeyRecord };
+  try {
+    await client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Delete: { TableName: tableName, Key: lookupKey(keyHash as string) } },
+          {
+            Update: {
+              TableName: tableName,
+              Key: listingKey(ownerId, keyId),
+              UpdateExpression: 'SET revokedAt = :now',
+              ConditionExpression: 'attribute_not_exists(revokedAt)',
+              ExpressionAttributeValues: { ':now': nowMs },
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed') {
+      return { outcome: 'already-revoked', key: record as ApiKeyRecord };
+    }
+    throw error;
+  }
+  return { outcome: 'revoked', key: { ...(record as ApiKeyRecord), revokedAt: nowMs } };
+};
+
+export const ownerExists = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string): Promise<boolean> => {
+  const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: ownerKey(ownerId), ConsistentRead: true }));
+  return Item !== undefined;
+};

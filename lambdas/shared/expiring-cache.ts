@@ -1,0 +1,23 @@
+/**
+ * A small per-container cache whose entries expire after `ttlMs` (by the injected clock) and whose
+ * size is bounded, oldest entries first out, so a flood of distinct keys cannot exhaust memory.
+ */
+export class ExpiringCache<Value> {
+  private readonly entries = new Map<string, { value: Value; storedAtMs: number }>();
+
+  constructor(
+    readonly ttlMs: number,
+    private readonly maxEntries: number,
+  ) {}
+
+  /** The cached value, or `load()`'s (then cached) when there is none or it is older than `ttlMs`. */
+  async get(key: string, nowMs: number, load: () => Promise<Value>): Promise<Value> {
+    const entry = this.entries.get(key);
+    if (entry && nowMs - entry.storedAtMs < this.ttlMs) return entry.value;
+    const value = await load();
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!); // Map iterates in insertion order
+    this.entries.set(key, { value, storedAtMs: nowMs });
+    return value;
+  }
+}

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentClient } from '../../lambdas/shared/dynamodb.ts';
+import { routes } from '../../lib/routes.ts';
+import { bearer, createTestOwner, uniqueName, useLocalApi } from '../helpers.ts';
+
+/**
+ * DynamoDB requests per private route in steady state (the caller's key already verified in this
+ * container), and a check that each is allowed by the route's IAM actions in the route table.
+ */
+const api = useLocalApi();
+const calls: string[] = [];
+let owner: Awaited<ReturnType<typeof createTestOwner>>;
+
+beforeAll(async () => {
+  owner = await createTestOwner();
+  documentClient.middlewareStack.add(
+    (next, context) => async (args) => {
+      calls.push(context.commandName as string);
+      return next(args);
+    },
+    { step: 'initialize', name: 'countPrivateCalls' },
+  );
+});
+afterAll(() => {
+  documentClient.middlewareStack.remove('countPrivateCalls');
+});
+
+const send = async (key: string, method: string, path: string, body?: unknown) => {
+  calls.length = 0;
+  const response = await api.fetch(path, bearer(key, { method, body }));
+  await response.arrayBuffer();
+  return { status: response.status, calls: [...calls] };
+};
+
+const iamAction = (command: string) => command.replace(/Command$/, '');
+
+describe('DynamoDB requests per private route', () => {
+  it('verifies a key once (one GetItem), then serves from the container cache', async () => {
+    const key = uniqueName();
+    expect(await send(owner.useKey, 'GET', `/v1/counters/${key}`)).toEqual({ status: 200, calls: ['GetItemCommand', 'GetItemCommand'] });
+    expect(await send(owner.useKey, 'GET', `/v1/counters/${key}`)).toEqual({ status: 200, calls: ['GetItemCommand'] });
+  });
+
+  const counter = uniqueName();
+  it.each([
+    ['counters-increment', 'POST', `/v1/counters/${counter}/increment`, { by: 5 }, ['UpdateItemCommand']],
+    ['counters-decrement', 'POST', `/v1/counters/${counter}/decrement`, { by: 1 }, ['UpdateItemCommand']],
+    ['counters-decrement-if-exists', 'POST', `/v1/counters/${counter}/decrement-if-exists`, { by: 1 }, ['UpdateItemCommand']],
+    ['counters-set-if-not-exists', 'POST', `/v1/counters/${counter}/set-if-not-exists`, { value: 1 }, ['PutItemCommand']],
+    ['counters-get', 'GET', `/v1/counters/${counter}`, undefined, ['GetItemCommand']],
+    ['counters-multi-get', 'GET', `/v1/counters?keys=${counter},other`, undefined, ['BatchGetItemCommand']],
+    ['counters-delete', 'DELETE', `/v1/counters/${counter}`, undefined, ['DeleteItemCommand']],
+    ['namespace-counter-increment', 'POST', `/v1/misc/counter/${counter}`, undefined, ['UpdateItemCommand']],
+    ['namespace-counter-get', 'GET', `/v1/misc/counter/${counter}`, undefined, ['GetItemCommand']],
+  ])('%s: %s %s -> one request, %j', async (routeId, method, path, body, expected) => {
+    await send(owner.useKey, 'GET', '/v1/counters/warm-up'); // the key is verified and cached
+    const result = await send(owner.useKey, method, path, body);
+    expect(result).toEqual({ status: 200, calls: expected });
+    const route = routes.find(({ id }) => id === routeId)!;
+    expect(route.tableActions).toEqual(expect.arrayContaining(result.calls.map(iamAction)));
+  });
+
+  it('key management: create is one transaction of two Puts, list one Query', async () => {
+    await send(owner.adminKey, 'GET', '/v1/keys');
+    expect(await send(owner.adminKey, 'POST', '/v1/keys', { kind: 'use' })).toEqual({ status: 201, calls: ['TransactWriteItemsCommand'] });
+    expect(await send(owner.adminKey, 'GET', '/v1/keys')).toEqual({ status: 200, calls: ['QueryCommand'] });
+  });
+});

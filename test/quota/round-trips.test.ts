@@ -1,0 +1,124 @@
+import './plans.ts'; // sets INCR_PLANS before any quota module loads
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentClient } from '../../lambdas/shared/dynamodb.ts';
+import { routes } from '../../lib/routes.ts';
+import { createTestOwner, type TestOwner, useLocalApi } from '../helpers.ts';
+
+/**
+ * Sequential DynamoDB round trips and consumed capacity per quota request in steady state (key,
+ * plan and metric configuration cached), through the real handler and DynamoDB Local. A round trip
+ * is a wave of requests sent together: a new wave starts when a request starts after one ended.
+ */
+const api = useLocalApi();
+interface Event {
+  phase: 'start' | 'end';
+  command: string;
+  capacity?: { read: number; write: number };
+  transactionOperations?: string[];
+}
+const events: Event[] = [];
+let owner: TestOwner;
+
+const readCommands = new Set(['GetItemCommand', 'BatchGetItemCommand', 'QueryCommand']);
+const capacityOf = (command: string, output: { ConsumedCapacity?: unknown }) => {
+  const consumed = ([] as { CapacityUnits?: number }[]).concat((output.ConsumedCapacity as never) ?? []);
+  const units = consumed.reduce((sum, item) => sum + (item.CapacityUnits ?? 0), 0);
+  return readCommands.has(command) ? { read: units, write: 0 } : { read: 0, write: units };
+};
+
+beforeAll(async () => {
+  owner = await createTestOwner('round-trips', 'bulk');
+  await api.call(owner.adminKey, 'POST', '/v1/metrics', { metric: 'api_calls', limit: 1_000_000, window: 'day' });
+  documentClient.middlewareStack.add(
+    (next, context) => async (args) => {
+      const command = context.commandName as string;
+      const transactItems = (args.input as { TransactItems?: Record<string, unknown>[] }).TransactItems;
+      events.push({ phase: 'start', command });
+      const transactionOperations = transactItems?.flatMap((item) => Object.keys(item).map((operation) => transactionActions[operation]!));
+      (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
+      try {
+        const result = await next(args);
+        events.push({ phase: 'end', command, transactionOperations, capacity: capacityOf(command, result.output as { ConsumedCapacity?: unknown }) });
+        return result;
+      } catch (error) {
+        events.push({ phase: 'end', command, capacity: capacityOf(command, error as { ConsumedCapacity?: unknown }) });
+        throw error;
+      }
+    },
+    { step: 'initialize', name: 'quotaRoundTrips' },
+  );
+});
+afterAll(() => {
+  documentClient.middlewareStack.remove('quotaRoundTrips');
+});
+
+const transactionActions: Record<string, string> = { Put: 'PutItem', Update: 'UpdateItem', ConditionCheck: 'ConditionCheckItem' };
+
+/** Sends the request twice (the first warms the caches) and measures the second. */
+const measure = async (routeId: string, method: string, path: string, body?: unknown, headersOf: (call: number) => Record<string, string> = () => ({})) => {
+  let call = 0;
+  const send = () =>
+    api.fetch(path, {
+      method,
+      headers: { authorization: `Bearer ${owner.useKey}`, 'content-type': 'application/json', ...headersOf(call++) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  await (await send()).arrayBuffer(); // warm: key, plan and metric configuration now cached
+  events.length = 0;
+  const response = await send();
+  const answer = await response.json();
+  let rounds = 0;
+  let endedSinceWave = true;
+  for (const event of events) {
+    if (event.phase === 'start' && endedSinceWave) {
+      rounds++;
+      endedSinceWave = false;
+    }
+    if (event.phase === 'end') endedSinceWave = true;
+  }
+  const ends = events.filter((event) => event.phase === 'end');
+  const route = routes.find(({ id }) => id === routeId)!;
+  for (const event of ends) {
+    const actions = event.command === 'TransactWriteItemsCommand' ? event.transactionOperations! : [event.command.replace(/Command$/, '')];
+    expect(route.tableActions).toEqual(expect.arrayContaining(actions));
+  }
+  return {
+    status: response.status,
+    answer,
+    rounds,
+    commands: ends.map((event) => event.command).sort(),
+    readUnits: ends.reduce((sum, event) => sum + (event.capacity?.read ?? 0), 0),
+    writeUnits: ends.reduce((sum, event) => sum + (event.capacity?.write ?? 0), 0),
+  };
+};
+
+describe('quota round trips in steady state', () => {
+  it('an allowed check-consume without Idempotency-Key is one round trip: three conditional updates in parallel', async () => {
+    const result = await measure('quota-check-consume', 'POST', '/v1/check-consume', { subject: 'rt_1', metric: 'api_calls', cost: 1 });
+    console.info('check-consume, allowed:', result);
+    expect(result).toMatchObject({ status: 200, answer: { allowed: true }, rounds: 1, writeUnits: 3, readUnits: 0 });
+    expect(result.commands).toEqual(['UpdateItemCommand', 'UpdateItemCommand', 'UpdateItemCommand']);
+  });
+
+  it('with an Idempotency-Key: a read wave, then one transaction', async () => {
+    const result = await measure('quota-check-consume', 'POST', '/v1/check-consume', { subject: 'rt_2', metric: 'api_calls', cost: 1 }, (call) => ({
+      'idempotency-key': `fresh-${call}`,
+    }));
+    console.info('check-consume with Idempotency-Key:', result);
+    expect(result).toMatchObject({ status: 200, answer: { allowed: true }, rounds: 2, commands: ['GetItemCommand', 'GetItemCommand', 'TransactWriteItemsCommand'] });
+  });
+
+  it('a replayed decision is one read and writes nothing', async () => {
+    const result = await measure('quota-check-consume', 'POST', '/v1/check-consume', { subject: 'rt_3', metric: 'api_calls', cost: 1 }, () => ({
+      'idempotency-key': 'replayed',
+    }));
+    console.info('check-consume replay:', result);
+    expect(result).toMatchObject({ status: 200, rounds: 1, writeUnits: 0, commands: ['GetItemCommand', 'GetItemCommand'] });
+  });
+
+  it('usage is one round trip: the account count and the subject read in parallel', async () => {
+    const result = await measure('quota-usage', 'GET', '/v1/usage?subject=rt_1&metric=api_calls');
+    console.info('usage:', result);
+    expect(result).toMatchObject({ status: 200, rounds: 1, commands: ['GetItemCommand', 'UpdateItemCommand', 'UpdateItemCommand'] });
+  });
+});
