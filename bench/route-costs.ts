@@ -1,25 +1,28 @@
 /**
  * `npm run bench:costs`: what one request of each route costs, measured in this process against
  * DynamoDB Local. For every route with a sample request below, it invokes the real handler module
- * (warm, as a Lambda container would be) and reports:
+ * (warm, as a Lambda container would be), alternating with a raw DynamoDB Local call of the same
+ * kind, and reports:
  *
- * - the handler's p50 duration here, the p50 of a raw DynamoDB Local call of the same kind in the
- *   same run, and their ratio (DynamoDB Local is slow; absolute times say little about AWS);
+ * - the handler's p50 duration here, the raw call's p50 in the same run, and their ratio
+ *   (DynamoDB Local is slow: absolute times say little about AWS);
+ * - the sequential DynamoDB round trips of a request (calls made in parallel count once), and the
+ *   handler's own time, without the time it waited for DynamoDB;
  * - the DynamoDB capacity units each request consumed (ReturnConsumedCapacity, as AWS bills them);
  * - the bytes each request logs (the request line and the EMF metrics line);
  * - an estimate of the cost per million requests in AWS, from the assumptions printed with it.
  *
- * It prints figures and never fails on them. A route without a sample request is listed as such:
- * add one to `samples` when adding a route.
+ * It prints figures and never fails on them. Routes without a sample (key management and quota
+ * configuration, rare by nature) are listed as such; add one to `samples` for a new hot route.
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createRouter, toEvent } from '../lib/local/api-gateway.ts';
 import { ensureTable, startDynamoDbLocal } from '../lib/local/dynamodb-local.ts';
 import { lambdaContext } from '../lib/local/server.ts';
-import { routes } from '../lib/routes.ts';
+import { routes, type Route } from '../lib/routes.ts';
 
 const invocations = Number(process.env.BENCH_INVOCATIONS ?? 200);
 const warmUp = 50;
@@ -52,25 +55,54 @@ const assumptions = {
   xraySampledShare: 0.05,
 };
 
-/** The raw DynamoDB call a route's request makes, measured alone as the baseline. */
-type CallKind = 'get' | 'update' | 'transaction' | 'batch' | 'none';
+/** The raw DynamoDB call a route's request mostly waits for, measured alone as the baseline. */
+type CallKind = keyof typeof assumptions.dynamodbRoundTripMs;
+type BenchRequest = { method?: string; path: string; body?: unknown; key?: 'use' | 'admin'; headers?: Record<string, string> };
 /** `setup` requests run first, each through its own route. */
-type Sample = { path: (index: number) => string; call: CallKind; setup?: (index: number) => string };
-const counterNames = (index: number) => `bench.example/k-${index % 50}`;
+type Sample = { request: (index: number) => BenchRequest; call: CallKind; setup?: (index: number) => BenchRequest };
+
+const counterName = (index: number) => `bench.example/k-${index % 50}`;
 const resettable = (index: number) => `bench.example/r-${index % 50}`;
+const quotaMetric = 'bench_calls';
 const samples: Record<string, Sample> = {
-  'countapi-hit': { path: (index) => `/hit/${counterNames(index)}`, call: 'update', setup: (index) => `/hit/${counterNames(index)}` },
-  'countapi-get': { path: (index) => `/get/${counterNames(index)}`, call: 'get' },
+  'countapi-hit': { request: (index) => ({ path: `/hit/${counterName(index)}` }), call: 'update', setup: (index) => ({ path: `/hit/${counterName(index)}` }) },
+  'countapi-get': { request: (index) => ({ path: `/get/${counterName(index)}` }), call: 'get' },
   'countapi-set': {
-    path: (index) => `/set/${resettable(index)}?value=${index}`,
+    request: (index) => ({ path: `/set/${resettable(index)}?value=${index}` }),
     call: 'update',
-    setup: (index) => `/create?namespace=bench.example&key=r-${index}&enable_reset=1&update_upperbound=5`,
+    setup: (index) => ({ path: `/create?namespace=bench.example&key=r-${index}&enable_reset=1&update_upperbound=5` }),
   },
-  'countapi-update': { path: (index) => `/update/${resettable(index)}?amount=1`, call: 'update' },
-  'countapi-info': { path: (index) => `/info/${counterNames(index)}`, call: 'get' },
-  'countapi-create': { path: () => `/create?namespace=bench.example&key=${randomUUID()}`, call: 'transaction' },
-  'countapi-stats': { path: () => '/stats', call: 'batch' },
-  fallback: { path: () => '/no/such/path', call: 'none' },
+  'countapi-update': { request: (index) => ({ path: `/update/${resettable(index)}?amount=1` }), call: 'update' },
+  'countapi-info': { request: (index) => ({ path: `/info/${counterName(index)}` }), call: 'get' },
+  'countapi-create': { request: () => ({ path: `/create?namespace=bench.example&key=${randomUUID()}` }), call: 'transaction' },
+  'countapi-stats': { request: () => ({ path: '/stats' }), call: 'batch' },
+  hits: { request: (index) => ({ path: `/hits/bench.example/page-${index % 50}` }), call: 'update' },
+  'counters-increment': { request: (index) => ({ method: 'POST', path: `/v1/counters/c-${index % 50}/increment`, key: 'use' }), call: 'update' },
+  'counters-decrement': { request: (index) => ({ method: 'POST', path: `/v1/counters/c-${index % 50}/decrement`, key: 'use' }), call: 'update' },
+  'counters-decrement-if-exists': {
+    request: (index) => ({ method: 'POST', path: `/v1/counters/d-${index % 50}/decrement-if-exists`, key: 'use' }),
+    call: 'update',
+    setup: (index) => ({ method: 'POST', path: `/v1/counters/d-${index}/increment`, body: { by: 1_000_000 }, key: 'use' }),
+  },
+  'counters-get': { request: (index) => ({ path: `/v1/counters/c-${index % 50}`, key: 'use' }), call: 'get' },
+  'counters-multi-get': {
+    request: (index) => ({ path: `/v1/counters?keys=${Array.from({ length: 10 }, (_, offset) => `c-${(index + offset) % 50}`).join(',')}`, key: 'use' }),
+    call: 'batch',
+  },
+  'namespace-counter-get': { request: (index) => ({ path: `/v1/misc/counter/ns-${index % 50}`, key: 'use' }), call: 'get' },
+  'namespace-counter-increment': { request: (index) => ({ method: 'POST', path: `/v1/misc/counter/ns-${index % 50}`, key: 'use' }), call: 'update' },
+  'quota-check-consume': {
+    request: (index) => ({ method: 'POST', path: '/v1/check-consume', body: { subject: `user_${index % 50}`, metric: quotaMetric, cost: 1 }, key: 'use' }),
+    call: 'update',
+    setup: (index) =>
+      index === 0
+        ? { method: 'POST', path: '/v1/metrics', body: { metric: quotaMetric, limit: 1_000_000, window: 'month' }, key: 'admin' }
+        : { path: '/health' },
+  },
+  'quota-usage': { request: (index) => ({ path: `/v1/usage?subject=user_${index % 50}&metric=${quotaMetric}`, key: 'use' }), call: 'update' },
+  'health-deep': { request: () => ({ path: '/v1/health' }), call: 'get' },
+  health: { request: () => ({ path: '/health' }), call: 'none' },
+  fallback: { request: () => ({ path: '/no/such/path' }), call: 'none' },
 };
 
 const percentile = (values: number[], share: number) => {
@@ -90,31 +122,55 @@ try {
     INCR_VERSION: 'bench',
     POWERTOOLS_LOG_LEVEL: 'INFO',
     POWERTOOLS_METRICS_DISABLED: 'false',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    // A plan roomy enough that every quota decision is an allowed one: the common case.
+    INCR_PLANS: JSON.stringify({
+      bench: { monthlyRequests: 1_000_000_000, requestsPerMinute: 100_000_000, requestsPerSecond: 1_000_000, apiKeys: 'unlimited' },
+    }),
   });
   // Loaded only now: the modules read their configuration when they load.
   const { documentClient } = await import('../lambdas/shared/dynamodb.ts');
   const { createDocumentClient } = await import('../lambdas/shared/document-client.ts');
   const { shardCount, shardKey } = await import('../lambdas/countapi/stats-shards.ts');
+  const { createApiKey, createOwner } = await import('../lambdas/shared/api-keys.ts');
 
-  // Every DynamoDB call of the handlers reports the capacity it consumed, as AWS would bill it.
-  const consumed = { read: 0, write: 0, calls: 0, unreported: 0 };
+  const { owner, adminKey } = await createOwner(documentClient, tableName, { name: 'bench', plan: 'bench', nowMs: Date.now() });
+  const useKey = await createApiKey(documentClient, tableName, { ownerId: owner.ownerId, kind: 'use', nowMs: Date.now() });
+  const keys = { admin: adminKey.key, use: useKey.key };
+
+  // Every DynamoDB call of the handlers reports the capacity it consumed, as AWS would bill it, and
+  // the time the handler spends waiting for DynamoDB is tracked (parallel calls count once).
+  const consumed = { read: 0, write: 0, unreported: 0, roundTrips: 0 };
+  const waiting = { inFlight: 0, since: 0, totalMs: 0 };
   documentClient.middlewareStack.add(
     (next, context) => async (args) => {
       (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = 'TOTAL';
-      consumed.calls += 1; // a refused condition is a call too (and AWS bills it)
-      const result = await next(args);
-      const capacity = [(result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity ?? []].flat() as { CapacityUnits?: number }[];
-      const units = capacity.reduce((sum, entry) => sum + (entry.CapacityUnits ?? 0), 0);
+      if (waiting.inFlight++ === 0) {
+        consumed.roundTrips += 1;
+        waiting.since = performance.now();
+      }
       const transactItems = (args.input as { TransactItems?: unknown[] }).TransactItems;
-      // DynamoDB Local under-reports transactions of several items; AWS bills 2 units per item
-      // of up to 1 KB (ours are far smaller), which is what is counted instead.
-      if (transactItems && /^TransactWrite/.test(context.commandName ?? '')) consumed.write += 2 * transactItems.length;
-      else if (transactItems) consumed.read += 2 * transactItems.length;
-      else if (capacity.length === 0) consumed.unreported += 1;
-      else if (/^(Get|BatchGet|Query|Scan)/.test(context.commandName ?? '')) consumed.read += units;
-      else consumed.write += units;
-      return result;
+      try {
+        const result = await next(args);
+        const capacity = [(result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity ?? []].flat() as { CapacityUnits?: number }[];
+        const units = capacity.reduce((sum, entry) => sum + (entry.CapacityUnits ?? 0), 0);
+        // DynamoDB Local under-reports transactions of several items; AWS bills 2 units per item
+        // of up to 1 KB (ours are far smaller), which is what is counted instead.
+        if (transactItems && /^TransactWrite/.test(context.commandName ?? '')) consumed.write += 2 * transactItems.length;
+        else if (transactItems) consumed.read += 2 * transactItems.length;
+        else if (capacity.length === 0) consumed.unreported += 1;
+        else if (/^(Get|BatchGet|Query|Scan)/.test(context.commandName ?? '')) consumed.read += units;
+        else consumed.write += units;
+        return result;
+      } catch (error) {
+        // A refused condition returns no capacity, but AWS bills the write it attempted: 1 unit per
+        // item of up to 1 KB, 2 per item of a transaction.
+        const name = (error as Error).name;
+        if (name === 'ConditionalCheckFailedException') consumed.write += 1;
+        if (name === 'TransactionCanceledException') consumed.write += 2 * (transactItems?.length ?? 0);
+        throw error;
+      } finally {
+        if (--waiting.inFlight === 0) waiting.totalMs += performance.now() - waiting.since;
+      }
     },
     { step: 'initialize', name: 'benchConsumedCapacity' },
   );
@@ -122,33 +178,42 @@ try {
   // The functions' log lines, counted instead of printed.
   let loggedBytes = 0;
   const print = process.stdout.write.bind(process.stdout);
-  const silence = () => {
-    process.stdout.write = ((chunk: string | Uint8Array) => {
-      loggedBytes += Buffer.byteLength(chunk);
-      return true;
-    }) as typeof process.stdout.write;
-  };
-  const restore = () => (process.stdout.write = print);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    loggedBytes += Buffer.byteLength(chunk);
+    return true;
+  }) as typeof process.stdout.write;
 
-  type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
+  type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
   const matchRoute = createRouter(routes);
   const handlers = new Map<string, Promise<Handler>>();
-  const handlerOf = (route: (typeof routes)[number]) => {
+  const handlerOf = (route: Route) => {
     if (!handlers.has(route.id)) handlers.set(route.id, import(`../${route.entry}`).then((module: { handler: Handler }) => module.handler));
     return handlers.get(route.id)!;
   };
-  /** Invokes the handler of the route `path` matches, as API Gateway would; returns the handler's duration. */
-  const invoke = async (path: string, index: number) => {
-    const match = matchRoute('GET', path.split('?')[0]!)!;
+  /** Invokes the handler of the route the request matches, as API Gateway would; returns its duration and status. */
+  const invoke = async ({ method = 'GET', path, body, key, headers = {} }: BenchRequest, index: number) => {
+    const match = matchRoute(method, path.split('?')[0]!)!;
     const handler = await handlerOf(match.route);
     const event = toEvent(
-      // Many client addresses, so that the creation limit (20 per address per second) never answers 429.
-      { method: 'GET', url: path, headers: [['host', 'bench.local']], body: Buffer.alloc(0), remoteAddress: `10.0.${index % 250}.${index % 7}`, localPort: 443 },
+      {
+        method,
+        url: path,
+        headers: Object.entries({
+          host: 'bench.local',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(key ? { authorization: `Bearer ${keys[key]}` } : {}),
+          ...headers,
+        }),
+        body: Buffer.from(body === undefined ? '' : JSON.stringify(body)),
+        // Many client addresses, so that the creation limit (20 per address per second) never answers 429.
+        remoteAddress: `10.0.${index % 250}.${index % 7}`,
+        localPort: 443,
+      },
       match,
     );
     const started = performance.now();
-    await handler(event, lambdaContext(match.route, Date.now() + 10_000));
-    return performance.now() - started;
+    const result = await handler(event, lambdaContext(match.route, Date.now() + 10_000));
+    return { ms: performance.now() - started, status: result.statusCode ?? 200 };
   };
 
   // In steady state every statistics shard exists, and /stats reads all of them.
@@ -158,60 +223,54 @@ try {
   // Its own client, so that the baseline's calls are not counted as the handlers'.
   const rawClient = createDocumentClient(dynamodb.endpoint);
   const rawKey = (index: number) => ({ pk: `raw#${index % 50}`, sk: 'x' });
+  const rawUpdate = (index: number) => ({ TableName: tableName, Key: rawKey(index), UpdateExpression: 'ADD n :one', ExpressionAttributeValues: { ':one': 1 } });
   const rawCalls: Record<CallKind, (index: number) => Promise<unknown>> = {
     get: (index) => rawClient.send(new GetCommand({ TableName: tableName, Key: rawKey(index), ConsistentRead: true })),
-    update: (index) =>
-      rawClient.send(new UpdateCommand({ TableName: tableName, Key: rawKey(index), UpdateExpression: 'ADD n :one', ExpressionAttributeValues: { ':one': 1 } })),
-    transaction: (index) =>
-      rawClient.send(
-        new TransactWriteCommand({
-          TransactItems: [0, 1].map((item) => ({
-            Update: { TableName: tableName, Key: rawKey(index + item), UpdateExpression: 'ADD n :one', ExpressionAttributeValues: { ':one': 1 } },
-          })),
-        }),
-      ),
+    update: (index) => rawClient.send(new UpdateCommand(rawUpdate(index))),
+    transaction: (index) => rawClient.send(new TransactWriteCommand({ TransactItems: [{ Update: rawUpdate(index) }, { Update: rawUpdate(index + 1) }] })),
     batch: () =>
       rawClient.send(
         new BatchGetCommand({ RequestItems: { [tableName]: { Keys: Array.from({ length: shardCount }, (_, shard) => shardKey(shard)), ConsistentRead: true } } }),
       ),
     none: async () => undefined,
   };
-  silence();
 
   const rows: string[] = [];
-  const missing: string[] = [];
-  const unreported: string[] = [];
+  const notes: string[] = [];
   for (const route of routes) {
     const sample = samples[route.id];
     if (!sample) {
-      missing.push(route.id);
+      notes.push(`no sample request for ${route.id}`);
       continue;
     }
     for (let index = 0; index < 50 && sample.setup; index++) await invoke(sample.setup(index), index);
     for (let index = 0; index < warmUp; index++) {
       await rawCalls[sample.call](index);
-      await invoke(sample.path(index), index);
+      await invoke(sample.request(index), index);
     }
-    Object.assign(consumed, { read: 0, write: 0, calls: 0, unreported: 0 });
+    Object.assign(consumed, { read: 0, write: 0, unreported: 0, roundTrips: 0 });
     loggedBytes = 0;
+    const handlerMs: number[] = [];
+    const ownMs: number[] = [];
+    const rawMs: number[] = [];
+    const statuses = new Set<number>();
     // Alternating with the raw call, so that both see DynamoDB Local in the same state.
-    const times: number[] = [];
-    const rawTimes: number[] = [];
     for (let index = 0; index < invocations; index++) {
       const started = performance.now();
       await rawCalls[sample.call](index);
-      rawTimes.push(performance.now() - started);
-      times.push(await invoke(sample.path(index), index));
+      rawMs.push(performance.now() - started);
+      waiting.totalMs = 0;
+      const { ms, status } = await invoke(sample.request(index), index);
+      handlerMs.push(ms);
+      ownMs.push(ms - waiting.totalMs);
+      statuses.add(status);
     }
 
-    const p50 = percentile(times, 0.5);
-    const roundTrips = consumed.calls / invocations;
-    const rawCall = percentile(rawTimes, 0.5);
-    // What the handler spends beyond its DynamoDB call is our own CPU time, slower on a 256 MB Lambda.
-    const ownMs = Math.max(0, p50 - roundTrips * rawCall);
-    const awsMs = Math.ceil(ownMs * assumptions.cpuSlowdown + roundTrips * assumptions.dynamodbRoundTripMs[sample.call]);
+    const [p50, rawP50, ownP50] = [percentile(handlerMs, 0.5), percentile(rawMs, 0.5), percentile(ownMs, 0.5)];
+    const roundTrips = consumed.roundTrips / invocations;
+    // Our own CPU time is slower on a 256 MB Lambda; each sequential round trip takes what DynamoDB takes.
+    const awsMs = Math.ceil(ownP50 * assumptions.cpuSlowdown + roundTrips * assumptions.dynamodbRoundTripMs[sample.call]);
     const [wru, rru] = [consumed.write / invocations, consumed.read / invocations];
-    if (consumed.unreported > 0) unreported.push(`${route.id} (${consumed.unreported} of ${consumed.calls} calls)`);
     const logBytes = loggedBytes / invocations;
     const logEvents = 2 + 3 + 1; // request line, EMF line (when any), START/END/REPORT, access log
     const totalLogBytes = logBytes + assumptions.platformLogBytes + assumptions.accessLogBytes + logEvents * assumptions.logEventOverheadBytes;
@@ -223,23 +282,26 @@ try {
       xray: assumptions.xraySampledShare * prices.xrayTracesPerMillion,
     };
     const total = Object.values(cost).reduce((sum, part) => sum + part, 0);
-    const dollars = (value: number) => `$${value.toFixed(3)}`;
+    const dollars = (value: number) => `$${value.toFixed(2)}`;
+    const raw = sample.call === 'none' ? ['-', '-'] : [`${rawP50.toFixed(2)} (${sample.call})`, `${(p50 / rawP50).toFixed(2)}x`];
     rows.push(
-      `| ${route.id} | ${p50.toFixed(2)} | ${sample.call === 'none' ? '-' : `${rawCall.toFixed(2)} (${sample.call})`} | ` +
-        `${sample.call === 'none' ? '-' : `${(p50 / rawCall).toFixed(2)}x`} | ${roundTrips.toFixed(2)} | ` +
-        `${awsMs} | ${wru.toFixed(2)} | ${rru.toFixed(2)} | ${Math.round(logBytes)} | ` +
+      `| ${route.id} | ${[...statuses].join(', ')} | ${p50.toFixed(2)} | ${raw.join(' | ')} | ${roundTrips.toFixed(2)} | ${ownP50.toFixed(2)} | ${awsMs} | ` +
+        `${wru.toFixed(2)} | ${rru.toFixed(2)} | ${Math.round(logBytes)} | ` +
         `${dollars(cost.api)} | ${dollars(cost.lambda)} | ${dollars(cost.dynamodb)} | ${dollars(cost.logs)} | ${dollars(cost.xray)} | **${dollars(total)}** |`,
     );
+    if (consumed.unreported > 0) notes.push(`DynamoDB Local reported no consumed capacity for ${consumed.unreported} calls of ${route.id}`);
   }
-  restore();
+  process.stdout.write = print;
 
   console.log(`${invocations} warm invocations per route after ${warmUp} warm-up ones, against DynamoDB Local.\n`);
-  console.log('| Route | handler p50 here (ms) | raw call p50 (ms) | ratio | DynamoDB calls | est. AWS ms | WRU | RRU | log bytes | API | Lambda | DynamoDB | Logs | X-Ray | Total per million |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    '| Route | status | handler p50 here (ms) | raw call p50 (ms) | ratio | round trips | own p50 (ms) | est. AWS ms | WRU | RRU | log bytes | ' +
+      'API | Lambda | DynamoDB | Logs | X-Ray | Total per million |',
+  );
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) console.log(row);
   console.log(`\nPrices: ${JSON.stringify(prices)}\nAssumptions: ${JSON.stringify(assumptions)}`);
-  if (unreported.length > 0) console.log(`\nDynamoDB Local reported no consumed capacity for some calls of: ${unreported.join(', ')}.`);
-  if (missing.length > 0) console.log(`\nNo sample request for: ${missing.join(', ')} (add one to bench/route-costs.ts).`);
+  if (notes.length > 0) console.log(`\n${notes.join('\n')}`);
 } finally {
   await dynamodb.stop();
 }

@@ -1,6 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { allowOriginHeaders } from './shared/cors.ts';
-import { observed } from './shared/observability.ts';
+import { routeHandler } from './shared/route-handler.ts';
 
 /**
  * Answers what no other route does: CORS preflights (`OPTIONS /{proxy+}`) for every route, and a
@@ -9,8 +8,9 @@ import { observed } from './shared/observability.ts';
  */
 const allowedHeaders = 'Authorization, Content-Type, Idempotency-Key, requiems-api-key';
 
-export const handler = observed(async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
-  const allowOrigin = allowOriginHeaders(event.headers.origin);
+export const handler = routeHandler(async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+  // Every origin, unless the deployment narrows it (lambdas/shared/route-handler.ts).
+  const allowOrigin = { 'Access-Control-Allow-Origin': '*' };
   if (event.requestContext.http.method === 'OPTIONS') {
     return {
       statusCode: 204,

@@ -78,6 +78,7 @@ export class IncrDashboard extends Construct {
           business(businessMetricNames.hits, 'Hits'),
           business(businessMetricNames.keysCreated, 'Keys created'),
           business(businessMetricNames.updates, 'Updates'),
+          business(businessMetricNames.apiKeysCreated, 'API keys created'),
         ]),
         graph('Rate-limited requests and idempotent replays', [
           business(businessMetricNames.rateLimited, 'Rate-limited (429)'),

@@ -6,6 +6,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Plans } from '../lambdas/shared/plans.ts';
 import { Construct } from 'constructs';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Route } from './routes.ts';
@@ -22,6 +23,8 @@ export interface IncrFunctionProps {
   ipHashSecret: ISecret;
   /** `['*']`, or the origins whose pages may read the answers (lambdas/shared/cors.ts). */
   corsOrigins: readonly string[];
+  /** The account plans, for the routes that enforce them. */
+  plans: Plans;
 }
 
 /**
@@ -32,7 +35,7 @@ export interface IncrFunctionProps {
 export class IncrFunction extends Construct {
   readonly function: NodejsFunction;
 
-  constructor(scope: Construct, id: string, { route, stage, logRetention, table, ipHashSecret, corsOrigins }: IncrFunctionProps) {
+  constructor(scope: Construct, id: string, { route, stage, logRetention, table, ipHashSecret, corsOrigins, plans }: IncrFunctionProps) {
     super(scope, id);
     const functionName = `incr-${stage}-${route.id}`;
 
@@ -74,6 +77,7 @@ export class IncrFunction extends Construct {
         ROUTE_ID: route.id,
         CORS_ALLOWED_ORIGINS: corsOrigins.join(','),
         ...(route.readsIpHashSecret && { IP_HASH_SECRET_ARN: ipHashSecret.secretArn }),
+        ...(route.readsPlans && { INCR_PLANS: JSON.stringify(plans) }),
       },
       bundling: {
         format: OutputFormat.ESM,

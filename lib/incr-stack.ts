@@ -99,6 +99,7 @@ export class IncrStack extends Stack {
         table,
         ipHashSecret,
         corsOrigins: config.corsOrigins,
+        plans: config.plans,
       });
       for (const statement of tablePolicyStatements(route, table.tableArn)) handler.addToRolePolicy(statement);
       if (route.readsIpHashSecret) ipHashSecret.grantRead(handler);

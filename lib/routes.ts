@@ -42,6 +42,8 @@ export interface Route {
    * creation limit of the deploy configuration (`incr:createThrottle*`) on top of the stage's.
    */
   creates?: boolean;
+  /** The handler enforces the account plans: the stack hands it `incr:plans` as INCR_PLANS. */
+  readsPlans?: boolean;
 }
 
 /** Prefix of the partition keys of the recent-decision log (see lambdas/quota/decision-log.ts). */
@@ -219,6 +221,7 @@ export const routes: Route[] = [
     tableActions: ['GetItem', 'Query', 'UpdateItem', 'PutItem'],
     scopedWrites: { actions: ['BatchWriteItem'], partitionKeyPrefix: decisionLogKeyPrefix },
     apiKey: 'use',
+    readsPlans: true,
   },
   {
     id: 'quota-usage',
@@ -228,6 +231,7 @@ export const routes: Route[] = [
     access: 'write',
     tableActions: ['GetItem', 'Query', 'UpdateItem'],
     apiKey: 'use',
+    readsPlans: true,
   },
   {
     id: 'quota-account',
@@ -236,6 +240,7 @@ export const routes: Route[] = [
     access: 'read',
     tableActions: ['GetItem', 'Query'],
     apiKey: 'admin',
+    readsPlans: true,
   },
   {
     id: 'metrics-create',

@@ -10,12 +10,15 @@ vi.hoisted(() => {
 const api = useLocalApi();
 
 describe('CORS with a list of allowed origins', () => {
-  it('echoes an allowed Origin on counter answers, errors and preflights, with Vary: Origin', async () => {
+  it('echoes an allowed Origin on every family\'s answers, errors and preflights, with Vary: Origin', async () => {
     const origin = { Origin: 'https://app.example.com' };
     for (const response of [
       await api.fetch(`/hit/${uniqueName()}`, { headers: origin }),
       await api.fetch('/get/x', { headers: origin }),
       await api.fetch('/no/such/path', { headers: origin }),
+      await api.fetch(`/hits/${uniqueName()}/home`, { headers: origin }),
+      await api.fetch('/health', { headers: origin }),
+      await api.fetch('/v1/counters/x', { headers: origin }), // 401: no key
       await api.fetch('/hit/anything', { method: 'OPTIONS', headers: { ...origin, 'Access-Control-Request-Method': 'GET' } }),
     ]) {
       expect(response.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
@@ -25,10 +28,12 @@ describe('CORS with a list of allowed origins', () => {
 
   it('gives any other origin no Access-Control-Allow-Origin, so browsers withhold the answer', async () => {
     for (const headers of [{ Origin: 'https://evil.example' }, {}] as Record<string, string>[]) {
-      const response = await api.fetch(`/hit/${uniqueName()}`, { headers });
-      expect(response.status).toBe(200); // the request itself is served: CORS only governs who may read it
-      expect(response.headers.get('access-control-allow-origin')).toBeNull();
-      expect(response.headers.get('vary')).toBe('Origin');
+      for (const path of [`/hit/${uniqueName()}`, `/hits/${uniqueName()}/home`, '/health']) {
+        const response = await api.fetch(path, { headers });
+        expect(response.status).toBe(200); // the request itself is served: CORS only governs who may read it
+        expect(response.headers.get('access-control-allow-origin')).toBeNull();
+        expect(response.headers.get('vary')).toBe('Origin');
+      }
       const preflight = await api.fetch('/hit/anything', { method: 'OPTIONS', headers });
       expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     }

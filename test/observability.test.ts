@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clock } from '../lambdas/shared/clock.ts';
 import { businessMetrics, publishMetrics } from '../lambdas/shared/metrics.ts';
-import { uniqueName, useLocalApi } from './helpers.ts';
+import { routes } from '../lib/routes.ts';
+import { parseRouteKey } from '../lib/validate-routes.ts';
+import { bearer, createTestOwner, uniqueName, useLocalApi } from './helpers.ts';
 
 // Before any module loads: the logger and the metrics read these once, when they are created.
 vi.hoisted(() => {
@@ -38,7 +40,26 @@ const metricTotal = (name: string) =>
     .filter((line) => line._aws.CloudWatchMetrics.some((set) => set.Metrics.some((metric) => metric.Name === name)))
     .reduce((sum, line) => sum + [line[name]].flat().reduce((a: number, b) => a + (b as number), 0), 0);
 
+/** A request that reaches `routeKey`: every path parameter filled in, `$default` as an unknown path. */
+const requestFor = (routeKey: string): [string, RequestInit] => {
+  const parsed = parseRouteKey(routeKey)!;
+  if (parsed.kind === 'default') return ['/no/route/has/this/path', { method: 'GET' }];
+  const path = parsed.path.replace(/\{[^}]+\+\}/g, 'any/path').replace(/\{[^}]+\}/g, 'probe-value');
+  return [path, { method: parsed.method === 'ANY' ? 'GET' : parsed.method }];
+};
+
 describe('one log line per request', () => {
+  it.each(routes.map((route) => [route.id, route] as const))('is written by route %s, as JSON with its route id', async (_, route) => {
+    for (const routeKey of route.routeKeys) {
+      printed = [];
+      const [path, init] = requestFor(routeKey);
+      const response = await api.fetch(path, init);
+      expect(requestLines()).toEqual([
+        expect.objectContaining({ route: route.id, routeKey, status: response.status, requestId: response.headers.get('apigw-requestid') }),
+      ]);
+    }
+  });
+
   it('logs the route, method, route key, status, duration and request id as JSON', async () => {
     const response = await api.fetch(`/get/${uniqueName()}`);
     expect(response.status).toBe(404);
@@ -140,6 +161,36 @@ describe('business metrics in Embedded Metric Format', () => {
     for (let attempt = 0; attempt < 22; attempt++) statuses.push((await api.fetch(`/create?key=${uniqueName()}`)).status);
     expect(statuses.filter((status) => status === 429)).toHaveLength(2);
     expect({ created: metricTotal('KeysCreated'), rateLimited: metricTotal('RateLimited') }).toEqual({ created: 20, rateLimited: 2 });
+  });
+
+  it('counts quota decisions by outcome and reason, idempotent replays, hits and API keys created', async () => {
+    const owner = await createTestOwner(uniqueName('owner'));
+    const metric = uniqueName('m').replaceAll('-', '_');
+    const call = (key: string, method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+      api.fetch(path, bearer(key, { method, body, headers }));
+    expect((await call(owner.adminKey, 'POST', '/v1/metrics', { metric, limit: 1, window: 'day' })).status).toBe(201);
+    expect((await call(owner.adminKey, 'POST', '/v1/keys', { kind: 'use' })).status).toBe(201);
+    printed = [];
+    for (const idempotencyKey of ['first', 'first', 'second']) {
+      await call(owner.useKey, 'POST', '/v1/check-consume', { subject: 'user_1', metric, cost: 1 }, { 'Idempotency-Key': idempotencyKey });
+    }
+    await api.fetch(`/hits/${uniqueName()}/home`);
+
+    const decisions = emfLines()
+      .filter((line) => 'QuotaDecisions' in line)
+      .map(({ outcome, reason, QuotaDecisions }) => ({ outcome, reason, QuotaDecisions }));
+    expect(decisions).toEqual([
+      { outcome: 'allowed', reason: 'within_limits', QuotaDecisions: 1 },
+      { outcome: 'denied', reason: 'limit_exceeded', QuotaDecisions: 1 },
+    ]);
+    expect(metricTotal('IdempotentReplays')).toBe(1);
+    expect(metricTotal('Hits')).toBe(1);
+  });
+
+  it('counts API keys created', async () => {
+    const owner = await createTestOwner(uniqueName('owner'));
+    await api.fetch('/v1/keys', bearer(owner.adminKey, { method: 'POST', body: { kind: 'use' } }));
+    expect(metricTotal('ApiKeysCreated')).toBe(1);
   });
 
   it('prints quota decisions at once, with their outcome and reason as dimensions of their own', () => {

@@ -314,6 +314,11 @@ describe('IncrStack (default configuration)', () => {
       if (route.access === 'none') expect(dynamodbStatements).toEqual([]);
     });
 
+    it(`${route.readsPlans ? 'gets' : 'does not get'} the account plans`, () => {
+      const environment = functionOf(template, route).Properties.Environment.Variables;
+      expect(environment.INCR_PLANS).toEqual(route.readsPlans ? JSON.stringify(defaultPlans) : undefined);
+    });
+
     it(`${route.readsIpHashSecret ? 'can' : 'cannot'} read the IP hash secret`, () => {
       const secretStatements = roleStatementsOf(template, route).filter((statement) => JSON.stringify(statement).includes('secretsmanager:'));
       const environment = functionOf(template, route).Properties.Environment.Variables;
@@ -369,6 +374,16 @@ describe('IncrStack configuration', () => {
       DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
       RouteSettings: { 'GET /create': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } },
     });
+  });
+
+  it('hands the configured plans to the routes that enforce them', () => {
+    const plans = { hobby: { monthlyRequests: 1000, requestsPerMinute: 60, requestsPerSecond: 2, apiKeys: 2, overages: false } };
+    const template = synthesize({ 'incr:plans': plans });
+    const planRoutes = routes.filter((route) => route.readsPlans);
+    expect(planRoutes.length).toBeGreaterThan(0);
+    for (const route of planRoutes) {
+      expect(JSON.parse(functionOf(template, route).Properties.Environment.Variables.INCR_PLANS)).toEqual(plans);
+    }
   });
 
   it('defaults to countr\'s plans, and takes the operator\'s own', () => {

@@ -2,11 +2,10 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { clock } from '../shared/clock.ts';
-import { allowOriginHeaders } from '../shared/cors.ts';
 import { documentClient } from '../shared/dynamodb.ts';
 import { isServiceUnavailable } from '../shared/errors.ts';
 import { logger } from '../shared/logger.ts';
-import { observed } from '../shared/observability.ts';
+import { routeHandler } from '../shared/route-handler.ts';
 import { tableName } from '../shared/table.ts';
 import { resolveReservedWords } from './names.ts';
 import { jsonpCallback } from './schemas.ts';
@@ -16,7 +15,7 @@ import { StatsShards } from './stats-shards.ts';
  * What every CountAPI route shares: request parsing (reserved words, then the route's zod schema),
  * the three answer formats (JSON, JSONP, 1x1 GIF), CORS and cache headers, X-Path, the
  * statistics, the mapping of failures to CountAPI's `{"error": ...}` answers, and the request log
- * line and metrics every Incr function emits (lambdas/shared/observability.ts).
+ * line and metrics every Incr function emits (lambdas/shared/route-handler.ts).
  */
 
 export interface CountapiAnswer {
@@ -71,9 +70,10 @@ const safeFormatOf = (event: APIGatewayProxyEventV2): Format => {
   }
 };
 
-const render = (event: APIGatewayProxyEventV2, format: Format, answer: CountapiAnswer): APIGatewayProxyStructuredResultV2 => {
+const render = (format: Format, answer: CountapiAnswer): APIGatewayProxyStructuredResultV2 => {
   const headers: Record<string, string> = {
-    ...allowOriginHeaders(event.headers.origin),
+    // Every origin, unless the deployment narrows it (lambdas/shared/route-handler.ts).
+    'Access-Control-Allow-Origin': '*',
     'Access-Control-Expose-Headers': 'X-Path, Retry-After',
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
@@ -144,7 +144,7 @@ const statistics = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStru
 /** Registered last: it runs first when anything fails, and turns every failure into a CountAPI answer. */
 const errorAnswers = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> => ({
   onError: (request) => {
-    request.response = render(request.event, safeFormatOf(request.event), answerFor(request.error));
+    request.response = render(safeFormatOf(request.event), answerFor(request.error));
   },
 });
 
@@ -153,7 +153,7 @@ export const countapiRoute = <Schema extends z.ZodType>(
   requestSchema: Schema,
   operation: (request: z.output<Schema>, context: CountapiContext) => Promise<CountapiAnswer>,
 ) =>
-  observed(
+  routeHandler(
     middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
       .use(statistics())
       .use(errorAnswers())
@@ -161,7 +161,7 @@ export const countapiRoute = <Schema extends z.ZodType>(
         const format = formatOf(event);
         const request = parseRequest(requestSchema, event);
         const answer = await operation(request, { event, nowMs: clock.now(), table, stats: countapiStats });
-        return render(event, format, answer);
+        return render(format, answer);
       }),
   );
 

@@ -1,5 +1,6 @@
 import { documentClient } from '../shared/dynamodb.ts';
 import { hashIp, ipHashSecret } from '../shared/ip-hash.ts';
+import { businessMetrics } from '../shared/metrics.ts';
 import { countHit, readHits } from './hit-store.ts';
 import { hitsRoute } from './http.ts';
 
@@ -9,5 +10,7 @@ export const handler = hitsRoute(async ({ id, resource, mode }, { event, nowMs, 
   // The source IP as API Gateway saw the connection (X-Forwarded-For is whatever the client wrote),
   // hashed per counter: one visitor's markers on two counters cannot be linked.
   const visitor = hashIp(event.requestContext.http.sourceIp, await ipHashSecret(), `${id}/${resource}`);
-  return countHit(documentClient, table, name, visitor, nowMs);
+  const counts = await countHit(documentClient, table, name, visitor, nowMs);
+  businessMetrics.hit();
+  return counts;
 });

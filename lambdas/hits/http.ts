@@ -4,6 +4,7 @@ import type * as z from 'zod';
 import { clock } from '../shared/clock.ts';
 import { isServiceUnavailable } from '../shared/errors.ts';
 import { logger } from '../shared/logger.ts';
+import { routeHandler } from '../shared/route-handler.ts';
 import { tableName } from '../shared/table.ts';
 import type { HitCounts } from './hit-store.ts';
 import { hitImageRequest, hitRequest, type HitRequest } from './schemas.ts';
@@ -47,6 +48,7 @@ const formatOf = (event: APIGatewayProxyEventV2): Format => {
  * ever sent, so no conditional request can turn into a 304.
  */
 const commonHeaders = {
+  // Every origin, unless the deployment narrows it (lambdas/shared/route-handler.ts).
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Expose-Headers': 'Retry-After',
   'Cache-Control': 'max-age=0, no-cache, no-store, must-revalidate',
@@ -101,11 +103,13 @@ const parse = <Schema extends z.ZodType>(schema: Schema, event: APIGatewayProxyE
 
 /** Builds the hit route's handler from its operation, which counts (or reads) and returns the numbers. */
 export const hitsRoute = (operation: (request: HitRequest, context: HitsContext) => Promise<HitCounts>) =>
-  middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
-    .use(errorAnswers())
-    .handler(async (event) => {
-      const context = { event, nowMs: clock.now(), table };
-      if (formatOf(event) === 'json') return jsonAnswer(200, await operation(parse(hitRequest, event), context));
-      const request = parse(hitImageRequest, event);
-      return svgAnswer(200, renderCounter(await operation(request, context), request));
-    });
+  routeHandler(
+    middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+      .use(errorAnswers())
+      .handler(async (event) => {
+        const context = { event, nowMs: clock.now(), table };
+        if (formatOf(event) === 'json') return jsonAnswer(200, await operation(parse(hitRequest, event), context));
+        const request = parse(hitImageRequest, event);
+        return svgAnswer(200, renderCounter(await operation(request, context), request));
+      }),
+  );

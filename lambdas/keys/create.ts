@@ -1,10 +1,12 @@
 import { createApiKey } from '../shared/api-keys.ts';
 import { documentClient } from '../shared/dynamodb.ts';
+import { businessMetrics } from '../shared/metrics.ts';
 import { v1Route } from '../shared/private-api.ts';
 import { createKeyRequest } from './schemas.ts';
 
 /** The only answer that ever contains the key: Incr keeps just its hash. */
 export const handler = v1Route({ keyKind: 'admin', schema: createKeyRequest }, async ({ kind, name }, { caller, nowMs, table }) => {
   const apiKey = await createApiKey(documentClient, table, { ownerId: caller.ownerId, kind, name, nowMs });
+  businessMetrics.apiKeyCreated();
   return { statusCode: 201, body: apiKey };
 });

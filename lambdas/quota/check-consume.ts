@@ -1,5 +1,6 @@
 import { documentClient } from '../shared/dynamodb.ts';
 import { logger } from '../shared/logger.ts';
+import { businessMetrics } from '../shared/metrics.ts';
 import { ApiError, v1Route } from '../shared/private-api.ts';
 import { effectiveLimit } from './config-store.ts';
 import { decide, decideIdempotently, IdempotencyKeyReusedError, type IdempotentOutcome } from './decision.ts';
@@ -30,7 +31,12 @@ export const handler = v1Route({ keyKind: 'use', schema: checkConsumeRequest }, 
     if (error instanceof IdempotencyKeyReusedError) throw new ApiError(422, 'idempotency_key_reused', error.message);
     throw error;
   }
-  if (!outcome.replayed) decisionLog.record(caller.ownerId, { ...outcome.decision, subject: request.subject, metric: request.metric, cost: request.cost, at: nowMs });
+  if (outcome.replayed) {
+    businessMetrics.idempotentReplay();
+  } else {
+    decisionLog.record(caller.ownerId, { ...outcome.decision, subject: request.subject, metric: request.metric, cost: request.cost, at: nowMs });
+    businessMetrics.quotaDecision(outcome.decision.allowed ? 'allowed' : 'denied', outcome.decision.reason ?? 'within_limits');
+  }
   await flush?.catch((error: unknown) => logger.warn('Decision log flush failed', { errorName: (error as Error).name }));
   return { statusCode: 200, body: outcome.decision };
 });

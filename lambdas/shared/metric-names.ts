@@ -12,8 +12,10 @@ export const metricsServiceName = 'incr';
 export const businessMetricNames = {
   /** A counter counted one hit (CountAPI `hit`, hit tracking). */
   hits: 'Hits',
-  /** A counter (or key) that did not exist was created. */
+  /** A counter that did not exist was created (CountAPI's "keys"). */
   keysCreated: 'KeysCreated',
+  /** An owner created an API key. */
+  apiKeysCreated: 'ApiKeysCreated',
   /** A counter's value was changed other than by a hit (`update`, `set`). */
   updates: 'Updates',
   /** A request was refused by one of Incr's own rate limits (429). */

@@ -20,6 +20,7 @@ const count = (name: string) => metrics.addMetric(name, MetricUnit.Count, 1);
 export const businessMetrics = {
   hit: () => count(businessMetricNames.hits),
   keyCreated: () => count(businessMetricNames.keysCreated),
+  apiKeyCreated: () => count(businessMetricNames.apiKeysCreated),
   update: () => count(businessMetricNames.updates),
   rateLimited: () => count(businessMetricNames.rateLimited),
   idempotentReplay: () => count(businessMetricNames.idempotentReplays),

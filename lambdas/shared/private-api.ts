@@ -7,6 +7,7 @@ import { clock } from './clock.ts';
 import { documentClient } from './dynamodb.ts';
 import { isServiceUnavailable } from './errors.ts';
 import { logger } from './logger.ts';
+import { routeHandler } from './route-handler.ts';
 import { tableName } from './table.ts';
 
 /**
@@ -57,6 +58,7 @@ export const jsonAnswer = ({ statusCode, body }: Answer, extraHeaders?: Record<s
   statusCode,
   headers: {
     'Content-Type': 'application/json; charset=utf-8',
+    // Every origin, unless the deployment narrows it (route-handler.ts).
     'Access-Control-Allow-Origin': '*',
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
@@ -120,14 +122,16 @@ export const privateRoute = <Schema extends z.ZodType>(
   { keyKind, schema, formatError, keyHeader }: PrivateRouteOptions<Schema>,
   operation: (request: z.output<Schema>, context: PrivateContext) => Promise<Answer>,
 ) =>
-  middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
-    .use(errorAnswers(formatError))
-    .handler(async (event) => {
-      const caller = await authenticate(documentClient, table, presentedKey(event, keyHeader), keyKind);
-      const parsed = schema.safeParse({ ...event.queryStringParameters, ...parseJsonBody(event), ...event.pathParameters });
-      if (!parsed.success) throw validationError(parsed.error);
-      return jsonAnswer(await operation(parsed.data, { event, caller, nowMs: clock.now(), table }));
-    });
+  routeHandler(
+    middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+      .use(errorAnswers(formatError))
+      .handler(async (event) => {
+        const caller = await authenticate(documentClient, table, presentedKey(event, keyHeader), keyKind);
+        const parsed = schema.safeParse({ ...event.queryStringParameters, ...parseJsonBody(event), ...event.pathParameters });
+        if (!parsed.success) throw validationError(parsed.error);
+        return jsonAnswer(await operation(parsed.data, { event, caller, nowMs: clock.now(), table }));
+      }),
+  );
 
 /** countr's error shape, used by every `/v1` route except the Requiems-compatible one. */
 export const v1ErrorFormat = ({ code, message, details }: ApiError) => ({ error: { code, message, ...(details ? { details } : {}) } });

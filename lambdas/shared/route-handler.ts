@@ -1,12 +1,15 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { allowOriginHeaders } from './cors.ts';
 import { logger } from './logger.ts';
 import { publishMetrics } from './metrics.ts';
 
 /**
- * What every Incr function does around its handler: one structured log line per request, and the
- * request's business metrics printed as EMF when it ends. A wrapper rather than a middy middleware
- * on purpose: a middleware that answers early from `before` (a cache, an idempotency replay) makes
- * middy skip every `after`, and that request would go unlogged and its metrics unpublished.
+ * What every Incr function does around its handler, whatever its family: CORS as the deployment
+ * configures it, one structured log line per request, and the request's business metrics printed
+ * as EMF when it ends. Every route's `handler` export is wrapped in it (test/observability.test.ts
+ * checks each route of the route table). A wrapper rather than a middy middleware on purpose: a
+ * middleware that answers early from `before` (a cache, an idempotency replay) makes middy skip
+ * every `after`, and that request would go unlogged and its metrics unpublished.
  *
  * The request line holds the route, the method, the route key (never the raw path, query string,
  * headers or source IP: those can carry API keys, personal data and addresses), the status, the
@@ -21,11 +24,21 @@ type HttpHandler<Result extends APIGatewayProxyResultV2> = (event: APIGatewayPro
  */
 const routeOf = (context: Context) => process.env.ROUTE_ID ?? context.functionName;
 
-/** A bare object is a 200 JSON answer to API Gateway (payload format 2.0). */
-const statusOf = (result: APIGatewayProxyResultV2): number =>
-  typeof result === 'object' && result !== null && 'statusCode' in result && typeof result.statusCode === 'number' ? result.statusCode : 200;
+const isStructured = (result: APIGatewayProxyResultV2): result is APIGatewayProxyStructuredResultV2 =>
+  typeof result === 'object' && result !== null && 'statusCode' in result && typeof result.statusCode === 'number';
 
-export const observed =
+/** A bare object is a 200 JSON answer to API Gateway (payload format 2.0). */
+const statusOf = (result: APIGatewayProxyResultV2): number => (isStructured(result) ? result.statusCode! : 200);
+
+/** The deployment's CORS policy replaces whatever the family set, so every route follows it alike. */
+const withCors = <Result extends APIGatewayProxyResultV2>(result: Result, origin: string | undefined): Result => {
+  if (!isStructured(result)) return result;
+  const structured: APIGatewayProxyStructuredResultV2 = result;
+  const { 'Access-Control-Allow-Origin': _familyDefault, ...headers } = structured.headers ?? {};
+  return { ...structured, headers: { ...headers, ...allowOriginHeaders(origin) } } as Result;
+};
+
+export const routeHandler =
   <Result extends APIGatewayProxyResultV2>(handler: HttpHandler<Result>): HttpHandler<Result> =>
   async (event, context) => {
     // A duration, not a point in time: performance.now() is monotonic and independent of the
@@ -35,7 +48,7 @@ export const observed =
     // API Gateway answers 500 when the function throws.
     let status = 500;
     try {
-      const result = await handler(event, context);
+      const result = withCors(await handler(event, context), event.headers.origin);
       status = statusOf(result);
       return result;
     } catch (error) {
