@@ -9,6 +9,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { ownerKey } from '../shared/api-keys.ts';
 import { table } from '../shared/table.ts';
 import type { QuotaWindow } from './schemas.ts';
 
@@ -241,8 +242,6 @@ export const effectiveLimit = ({ metric, overrides }: MetricConfig, subject: str
 
 /** The owner's plan name from its item (set at creation, changed with the CLI). */
 export const loadOwnerPlan = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string): Promise<string | undefined> => {
-  const { Item } = await client.send(
-    new GetCommand({ TableName: tableName, Key: { [table.partitionKey]: ownerPartition(ownerId), [table.sortKey]: 'owner' }, ConsistentRead: true }),
-  );
+  const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: ownerKey(ownerId), ConsistentRead: true }));
   return Item?.plan as string | undefined;
 };

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { apiKeyLookupKeyPrefix } from '../../lib/routes.ts';
 import { table } from './table.ts';
 
@@ -40,7 +40,7 @@ export const apiKeyPattern = /^ck_(use|admin)_live_[0-9a-f]{40}$/;
 export const hashApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
 const lookupKey = (keyHash: string) => ({ [table.partitionKey]: `${apiKeyLookupKeyPrefix}${keyHash}`, [table.sortKey]: 'apikey' });
-const ownerKey = (ownerId: string) => ({ [table.partitionKey]: `owner#${ownerId}`, [table.sortKey]: 'owner' });
+export const ownerKey = (ownerId: string) => ({ [table.partitionKey]: `owner#${ownerId}`, [table.sortKey]: 'owner' });
 const listingKey = (ownerId: string, keyId: string) => ({ [table.partitionKey]: `owner#${ownerId}`, [table.sortKey]: `key#${keyId}` });
 
 export const newOwnerId = (): string => `own_${randomBytes(8).toString('hex')}`;
@@ -180,4 +180,24 @@ export const revokeApiKey = async (
 export const ownerExists = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string): Promise<boolean> => {
   const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: ownerKey(ownerId), ConsistentRead: true }));
   return Item !== undefined;
+};
+
+/** Moves an owner to another plan (the deployer's decision: only the CLI calls this, never an owner's key). */
+export const setOwnerPlan = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, plan: string): Promise<boolean> => {
+  try {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: ownerKey(ownerId),
+        UpdateExpression: 'SET #plan = :plan',
+        ConditionExpression: 'attribute_exists(#pk)',
+        ExpressionAttributeNames: { '#plan': 'plan', '#pk': table.partitionKey },
+        ExpressionAttributeValues: { ':plan': plan },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
 };
