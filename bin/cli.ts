@@ -3,17 +3,20 @@
  *
  *   create-owner --name <name> [--plan <plan>]                  an owner and its first admin key
  *   create-key --owner <owner id> [--kind use|admin] [--name <name>]
+ *   set-plan --owner <owner id> --plan <plan>                  a plan of cdk.json's incr:plans (countr's by default)
  *
  * Where the table is (first that applies):
  *   --stack <stack name> [--region <region>]   a deployed stack: its TableName output, with your AWS credentials
  *   --endpoint <url> --table <name>            any DynamoDB, e.g. DynamoDB Local
  *   (nothing)                                  the running `npm start`
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createApiKey, createOwner, type KeyKind, ownerExists } from '../lambdas/shared/api-keys.ts';
+import { createApiKey, createOwner, type KeyKind, ownerExists, setOwnerPlan } from '../lambdas/shared/api-keys.ts';
+import { defaultPlans, plansSchema } from '../lambdas/shared/plans.ts';
 import { createDocumentClient } from '../lambdas/shared/document-client.ts';
 import { localEndpointPath } from '../lib/local/dev-server.ts';
 import { readLocalEndpoint } from '../lib/local/endpoint-file.ts';
@@ -21,6 +24,12 @@ import { readLocalEndpoint } from '../lib/local/endpoint-file.ts';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 class UsageError extends Error {}
+
+/** The plans the deployment enforces: cdk.json's `incr:plans`, or countr's by default. */
+const knownPlans = (() => {
+  const context = (JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')) as { context?: Record<string, unknown> }).context;
+  return context?.['incr:plans'] ? plansSchema.parse(context['incr:plans']) : defaultPlans;
+})();
 
 const { positionals, values: options } = parseArgs({
   allowPositionals: true,
@@ -66,17 +75,26 @@ const required = (value: string | undefined, flag: string): string => {
 
 const run = async () => {
   const [command] = positionals;
-  if (command !== 'create-owner' && command !== 'create-key') throw new UsageError('commands: create-owner, create-key');
+  if (command !== 'create-owner' && command !== 'create-key' && command !== 'set-plan') {
+    throw new UsageError('commands: create-owner, create-key, set-plan');
+  }
+  const plan = options.plan!;
+  if (!knownPlans[plan]) throw new UsageError(`unknown plan ${plan} (known: ${Object.keys(knownPlans).join(', ')})`);
   const { client, tableName, where } = await connect();
   const nowMs = Date.now();
   if (command === 'create-owner') {
-    const { owner, adminKey } = await createOwner(client, tableName, { name: required(options.name, '--name'), plan: options.plan!, nowMs });
+    const { owner, adminKey } = await createOwner(client, tableName, { name: required(options.name, '--name'), plan, nowMs });
     console.log(`Created owner ${owner.ownerId} (${owner.name}, plan ${owner.plan}) in ${where}.`);
     console.log(`Admin key (shown only now, stored as a hash): ${adminKey.key}`);
     return;
   }
-  if (options.kind !== 'use' && options.kind !== 'admin') throw new UsageError('--kind is use or admin');
   const ownerId = required(options.owner, '--owner');
+  if (command === 'set-plan') {
+    if (!(await setOwnerPlan(client, tableName, ownerId, plan))) throw new UsageError(`no owner ${ownerId} in ${where}`);
+    console.log(`Owner ${ownerId} is now on plan ${plan} (effective within 5 seconds).`);
+    return;
+  }
+  if (options.kind !== 'use' && options.kind !== 'admin') throw new UsageError('--kind is use or admin');
   if (!(await ownerExists(client, tableName, ownerId))) throw new UsageError(`no owner ${ownerId} in ${where}`);
   const apiKey = await createApiKey(client, tableName, {
     ownerId,

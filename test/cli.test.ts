@@ -24,6 +24,19 @@ describe('npm run incr (the bootstrap CLI)', () => {
     expect((await api.call(useKey, 'POST', '/v1/counters/cli/increment', {})).body).toEqual({ key: 'cli', value: 1 });
   });
 
+  it('moves an owner to another plan of the plan table', async () => {
+    const created = await cli('create-owner', '--name', 'growing', ...target());
+    const ownerId = /owner (own_[0-9a-f]{16})/.exec(created.stdout)![1]!;
+    const adminKey = /(ck_admin_live_[0-9a-f]{40})/.exec(created.stdout)![1]!;
+    expect(created.stdout).toContain('plan free');
+    await cli('set-plan', '--owner', ownerId, '--plan', 'growth', ...target());
+    expect((await api.call(adminKey, 'GET', '/v1/account')).body).toMatchObject({ plan: { name: 'growth', requestsPerMinute: 300 } });
+    await expect(cli('set-plan', '--owner', ownerId, '--plan', 'platinum', ...target())).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown plan platinum'),
+    });
+  });
+
   it('refuses unknown owners and bad usage with exit code 2 and a message', async () => {
     await expect(cli('create-key', '--owner', 'own_0000000000000000', ...target())).rejects.toMatchObject({
       code: 2,

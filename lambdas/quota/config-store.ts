@@ -5,10 +5,11 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { ownerKey, ownerPartition } from '../shared/api-keys.ts';
+import { queryPartition } from '../shared/query-partition.ts';
 import { table } from '../shared/table.ts';
 import type { QuotaWindow } from './schemas.ts';
 
@@ -40,7 +41,6 @@ export interface Override {
   updatedAt: number;
 }
 
-const ownerPartition = (ownerId: string) => `owner#${ownerId}`;
 const metricPrefix = (metric: string) => `metric#${metric}#`;
 const metricKey = (ownerId: string, metric: string) => ({ [table.partitionKey]: ownerPartition(ownerId), [table.sortKey]: metricPrefix(metric) });
 const overrideKey = (ownerId: string, metric: string, subject: string) => ({
@@ -53,25 +53,8 @@ const withoutKeys = <T>(item: Record<string, unknown>): T => {
   return rest as T;
 };
 
-const queryAll = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, sortKeyPrefix: string) => {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-        ExpressionAttributeNames: { '#pk': table.partitionKey, '#sk': table.sortKey },
-        ExpressionAttributeValues: { ':pk': ownerPartition(ownerId), ':prefix': sortKeyPrefix },
-        ConsistentRead: true,
-        ExclusiveStartKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-};
+const queryAll = (client: DynamoDBDocumentClient, tableName: string, ownerId: string, sortKeyPrefix: string) =>
+  queryPartition(client, tableName, ownerPartition(ownerId), sortKeyPrefix);
 
 export const createMetric = async (
   client: DynamoDBDocumentClient,
@@ -241,8 +224,6 @@ export const effectiveLimit = ({ metric, overrides }: MetricConfig, subject: str
 
 /** The owner's plan name from its item (set at creation, changed with the CLI). */
 export const loadOwnerPlan = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string): Promise<string | undefined> => {
-  const { Item } = await client.send(
-    new GetCommand({ TableName: tableName, Key: { [table.partitionKey]: ownerPartition(ownerId), [table.sortKey]: 'owner' }, ConsistentRead: true }),
-  );
+  const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: ownerKey(ownerId), ConsistentRead: true }));
   return Item?.plan as string | undefined;
 };

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { apiKeyLookupKeyPrefix } from '../../lib/routes.ts';
+import { queryPartition } from './query-partition.ts';
 import { table } from './table.ts';
 
 /**
@@ -40,8 +41,10 @@ export const apiKeyPattern = /^ck_(use|admin)_live_[0-9a-f]{40}$/;
 export const hashApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
 const lookupKey = (keyHash: string) => ({ [table.partitionKey]: `${apiKeyLookupKeyPrefix}${keyHash}`, [table.sortKey]: 'apikey' });
-const ownerKey = (ownerId: string) => ({ [table.partitionKey]: `owner#${ownerId}`, [table.sortKey]: 'owner' });
-const listingKey = (ownerId: string, keyId: string) => ({ [table.partitionKey]: `owner#${ownerId}`, [table.sortKey]: `key#${keyId}` });
+/** Everything an owner configures lives in its own partition: the owner item, its key listings, its metrics. */
+export const ownerPartition = (ownerId: string) => `owner#${ownerId}`;
+export const ownerKey = (ownerId: string) => ({ [table.partitionKey]: ownerPartition(ownerId), [table.sortKey]: 'owner' });
+const listingKey = (ownerId: string, keyId: string) => ({ [table.partitionKey]: ownerPartition(ownerId), [table.sortKey]: `key#${keyId}` });
 
 export const newOwnerId = (): string => `own_${randomBytes(8).toString('hex')}`;
 
@@ -114,24 +117,10 @@ export const findApiKey = async (client: DynamoDBDocumentClient, tableName: stri
 };
 
 export const listApiKeys = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string): Promise<ApiKeyRecord[]> => {
-  const keys: ApiKeyRecord[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :keys)',
-        ExpressionAttributeNames: { '#pk': table.partitionKey, '#sk': table.sortKey },
-        ExpressionAttributeValues: { ':pk': `owner#${ownerId}`, ':keys': 'key#' },
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const { [table.partitionKey]: _pk, [table.sortKey]: _sk, keyHash: _hash, ...record } = item;
-      keys.push(record as ApiKeyRecord);
-    }
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  const keys = (await queryPartition(client, tableName, ownerPartition(ownerId), 'key#')).map((item) => {
+    const { [table.partitionKey]: _pk, [table.sortKey]: _sk, keyHash: _hash, ...record } = item;
+    return record as unknown as ApiKeyRecord;
+  });
   return keys.sort((a, b) => a.createdAt - b.createdAt);
 };
 
@@ -180,4 +169,24 @@ export const revokeApiKey = async (
 export const ownerExists = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string): Promise<boolean> => {
   const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: ownerKey(ownerId), ConsistentRead: true }));
   return Item !== undefined;
+};
+
+/** Moves an owner to another plan (the deployer's decision: only the CLI calls this, never an owner's key). */
+export const setOwnerPlan = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, plan: string): Promise<boolean> => {
+  try {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: ownerKey(ownerId),
+        UpdateExpression: 'SET #plan = :plan',
+        ConditionExpression: 'attribute_exists(#pk)',
+        ExpressionAttributeNames: { '#plan': 'plan', '#pk': table.partitionKey },
+        ExpressionAttributeValues: { ':plan': plan },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
 };
