@@ -71,6 +71,13 @@ describe('cdk-nag (AwsSolutions)', () => {
     expect(count('AwsSolutions-APIG4')).toBe(routes.flatMap((route) => route.routeKeys).length);
     expect(count('AwsSolutions-IAM5[Resource::*]')).toBe(routes.length);
     expect(count('AwsSolutions-SMG4')).toBe(1);
+    for (const route of routes) {
+      for (const routeKey of route.routeKeys) {
+        const reasons = acknowledgements.filter(({ rule, reason }) => rule === 'AwsSolutions-APIG4' && reason.startsWith(`${routeKey} (${route.id})`));
+        expect(reasons).toHaveLength(1);
+        expect(reasons[0]!.reason).toMatch(route.apiKey ? /requires a '(use|admin)' API key/ : /is public by design/);
+      }
+    }
     const stackPath = app.node.children.find((child) => child.node.id.startsWith('Incr-'))!.node.path;
     for (const { path, reason } of acknowledgements) {
       expect(path).not.toBe(stackPath); // never stack-wide
