@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clock } from '../lambdas/shared/clock.ts';
 import { businessMetrics, publishMetrics } from '../lambdas/shared/metrics.ts';
+import { routeHandler } from '../lambdas/shared/route-handler.ts';
+import { toEvent } from '../lib/local/api-gateway.ts';
+import { lambdaContext } from '../lib/local/server.ts';
 import { routes } from '../lib/routes.ts';
 import { parseRouteKey } from '../lib/validate-routes.ts';
 import { bearer, createTestOwner, uniqueName, useLocalApi } from './helpers.ts';
@@ -18,14 +21,16 @@ type EmfLine = {
 
 const api = useLocalApi();
 
-/** Everything the functions print (Powertools writes to stdout) while a test runs, line by line. */
+/** Everything the functions print (Powertools writes errors to stderr, the rest to stdout) while a test runs, line by line. */
 let printed: string[] = [];
 beforeEach(() => {
   printed = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+  const collect = (chunk: string | Uint8Array) => {
     printed.push(...chunk.toString().split('\n').filter((line) => line !== ''));
     return true;
-  });
+  };
+  vi.spyOn(process.stdout, 'write').mockImplementation(collect);
+  vi.spyOn(process.stderr, 'write').mockImplementation(collect);
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -84,6 +89,21 @@ describe('one log line per request', () => {
     expect(requestLines()).toEqual([
       expect.objectContaining({ route: 'fallback', routeKey: '$default', status: 404 }),
       expect.objectContaining({ route: 'fallback', method: 'OPTIONS', routeKey: 'OPTIONS /{proxy+}', status: 204 }),
+    ]);
+  });
+
+  it('logs a handler that throws as the 500 API Gateway answers, with the error', async () => {
+    const failing = routeHandler(async () => {
+      throw new Error('the handler broke');
+    });
+    const event = toEvent(
+      { method: 'GET', url: '/broken', headers: [['host', 'localhost']], body: Buffer.alloc(0), remoteAddress: '127.0.0.1', localPort: 443 },
+      { routeKey: 'GET /broken' },
+    );
+    await expect(failing(event, lambdaContext({ id: 'broken-route' }, Date.now() + 1000))).rejects.toThrow('the handler broke');
+    expect(jsonLines()).toEqual([
+      expect.objectContaining({ level: 'ERROR', message: 'Unhandled failure', error: expect.objectContaining({ message: 'the handler broke' }) }),
+      expect.objectContaining({ message: 'request', route: 'broken-route', routeKey: 'GET /broken', status: 500 }),
     ]);
   });
 
