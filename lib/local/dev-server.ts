@@ -63,9 +63,6 @@ const listen = async (options: DevServerOptions): Promise<LocalApi> => {
 export const startDevServer = async (options: DevServerOptions): Promise<DevServer> => {
   const dataDir = options.dataDir ?? join(repoRoot, '.incr-data');
   const dynamodb = await connectDynamoDb(options, dataDir);
-  // However this process ends, even by a crash, Java must not outlive it: stop() signals it synchronously.
-  const stopDynamoDbOnExit = () => void dynamodb.stop();
-  process.once('exit', stopDynamoDbOnExit);
   try {
     await ensureTable(dynamodb.endpoint, options.tableName);
     const demoOwner = await createDemoOwnerOnFirstStart(dynamodb.endpoint, options.tableName, Date.now());
@@ -88,13 +85,11 @@ export const startDevServer = async (options: DevServerOptions): Promise<DevServ
           removeLocalEndpoint(endpointFile);
           await api.close();
         } finally {
-          process.off('exit', stopDynamoDbOnExit);
           await dynamodb.stop();
         }
       },
     };
   } catch (error) {
-    process.off('exit', stopDynamoDbOnExit);
     await dynamodb.stop();
     throw error;
   }

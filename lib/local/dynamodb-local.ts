@@ -52,7 +52,8 @@ export const waitUntilReady = async (endpoint: string, timeoutMs = 60_000): Prom
 
 /**
  * Starts Amazon's DynamoDB Local (Java) on a free port. With `dataDir` the data persists there;
- * without, it lives in memory. `stop()` kills Java and waits for it to exit.
+ * without, it lives in memory. `stop()` kills Java and waits for it to exit; so does the end of
+ * this process, however it ends.
  */
 export const startDynamoDbLocal = async (options: { port?: number; dataDir?: string } = {}): Promise<RunningDynamoDbLocal> => {
   const port = options.port ?? (await freePort());
@@ -64,8 +65,15 @@ export const startDynamoDbLocal = async (options: { port?: number; dataDir?: str
     java.once('exit', () => done());
     java.once('error', () => done());
   });
-  const stop = async () => {
+  const signalJava = () => {
     if (java.exitCode === null && java.signalCode === null) java.kill('SIGTERM');
+  };
+  // However this process ends, even by a crash or a closed output pipe, Java must not outlive it:
+  // 'exit' handlers run synchronously, and sending the signal is synchronous.
+  process.once('exit', signalJava);
+  const stop = async () => {
+    process.off('exit', signalJava);
+    signalJava();
     await exited;
   };
   const endpoint = `http://127.0.0.1:${port}`;
