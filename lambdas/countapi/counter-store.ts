@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { table } from '../shared/table.ts';
+import { applied } from '../shared/conditional-update.ts';
 import { isTransactionConflict } from '../shared/errors.ts';
 import { consumeUpdate, type Window } from '../shared/windowed-counter.ts';
 
@@ -130,8 +131,8 @@ const restartExpired = async (
   name: CounterName,
   nowMs: number,
 ): Promise<HitResult> => {
-  try {
-    await client.send(
+  const restarted = await applied(
+    client.send(
       new PutCommand({
         TableName: tableName,
         Item: { ...counterKey(name), ...freshHitCounter(nowMs) },
@@ -139,12 +140,9 @@ const restartExpired = async (
         ExpressionAttributeNames: { '#expiresAt': table.expiresAt },
         ExpressionAttributeValues: { ':nowSeconds': nowSeconds(nowMs) },
       }),
-    );
-    return { value: 1, created: true };
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return hitCounter(client, tableName, name, nowMs);
-    throw error;
-  }
+    ),
+  );
+  return restarted ? { value: 1, created: true } : hitCounter(client, tableName, name, nowMs);
 };
 
 export const getCounter = async (

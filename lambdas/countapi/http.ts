@@ -73,7 +73,6 @@ const safeFormatOf = (event: APIGatewayProxyEventV2): Format => {
 const render = (format: Format, answer: CountapiAnswer): APIGatewayProxyStructuredResultV2 => {
   const headers: Record<string, string> = {
     // Every origin, unless the deployment narrows it (lambdas/shared/route-handler.ts).
-    'Access-Control-Allow-Origin': '*',
     'Access-Control-Expose-Headers': 'X-Path, Retry-After',
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',

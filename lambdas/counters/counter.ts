@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../shared/batch-get.ts';
+import { applied } from '../shared/conditional-update.ts';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { table } from '../shared/table.ts';
 
@@ -120,27 +121,9 @@ export class DynamoDbCounter implements Counter {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const current = error.Item ? (unmarshall(error.Item) as CounterItem) : undefined;
       if (isLive(current, nowSeconds)) throw new CounterRangeError();
-      if (await this.replaceExpired(key, amount, ttlSeconds, nowSeconds)) return amount;
-      return this.add(key, amount, ttlSeconds); // another request restarted it first: add to that one
-    }
-  }
-
-  /** Starts an expired counter afresh at `value`; false if it is no longer expired. */
-  private async replaceExpired(key: string, value: number, ttlSeconds: number | undefined, nowSeconds: number): Promise<boolean> {
-    try {
-      await this.options.client.send(
-        new PutCommand({
-          TableName: this.options.tableName,
-          Item: { ...this.itemKey(key), value, ...(ttlSeconds === undefined ? {} : { [table.expiresAt]: nowSeconds + ttlSeconds }) },
-          ConditionExpression: '#expiresAt <= :now',
-          ExpressionAttributeNames: { '#expiresAt': table.expiresAt },
-          ExpressionAttributeValues: { ':now': nowSeconds },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
+      // Expired: start it afresh at `amount`, unless another request restarted it first (then add to that one).
+      if (await this.setIfNotExists(key, amount, ttlSeconds)) return amount;
+      return this.add(key, amount, ttlSeconds);
     }
   }
 
@@ -171,8 +154,8 @@ export class DynamoDbCounter implements Counter {
 
   async setIfNotExists(key: string, value: number, ttlSeconds?: number): Promise<boolean> {
     const nowSeconds = this.nowSeconds();
-    try {
-      await this.options.client.send(
+    return applied(
+      this.options.client.send(
         new PutCommand({
           TableName: this.options.tableName,
           Item: { ...this.itemKey(key), value, ...(ttlSeconds === undefined ? {} : { [table.expiresAt]: nowSeconds + ttlSeconds }) },
@@ -180,12 +163,8 @@ export class DynamoDbCounter implements Counter {
           ExpressionAttributeNames: { '#value': 'value', '#expiresAt': table.expiresAt },
           ExpressionAttributeValues: { ':now': nowSeconds },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   async get(key: string): Promise<number> {

@@ -1,5 +1,5 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { applied } from '../shared/conditional-update.ts';
 import { logger } from '../shared/logger.ts';
 import { table } from '../shared/table.ts';
 
@@ -59,22 +59,17 @@ const claimMarker = async (
   name: HitCounterName,
   visitorHash: string,
   nowMs: number,
-): Promise<boolean> => {
-  try {
-    await client.send(
+): Promise<boolean> =>
+  applied(
+    client.send(
       new PutCommand({
         TableName: tableName,
         Item: { ...markerKey(name, visitorHash), firstVisitAt: nowMs },
         ConditionExpression: 'attribute_not_exists(#pk)',
         ExpressionAttributeNames: { '#pk': table.partitionKey },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
-};
+    ),
+  );
 
 /**
  * A marker whose visitor could not be counted is removed again, so that the visitor's next hit

@@ -49,7 +49,6 @@ const formatOf = (event: APIGatewayProxyEventV2): Format => {
  */
 const commonHeaders = {
   // Every origin, unless the deployment narrows it (lambdas/shared/route-handler.ts).
-  'Access-Control-Allow-Origin': '*',
   'Access-Control-Expose-Headers': 'Retry-After',
   'Cache-Control': 'max-age=0, no-cache, no-store, must-revalidate',
   Pragma: 'no-cache',

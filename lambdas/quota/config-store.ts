@@ -9,6 +9,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ownerKey, ownerPartition } from '../shared/api-keys.ts';
+import { applied } from '../shared/conditional-update.ts';
 import { queryPartition } from '../shared/query-partition.ts';
 import { table } from '../shared/table.ts';
 import type { QuotaWindow } from './schemas.ts';
@@ -64,20 +65,17 @@ export const createMetric = async (
   nowMs: number,
 ): Promise<Metric | undefined> => {
   const item: Metric = { ...metric, createdAt: nowMs, updatedAt: nowMs };
-  try {
-    await client.send(
+  const created = await applied(
+    client.send(
       new PutCommand({
         TableName: tableName,
         Item: { ...metricKey(ownerId, metric.metric), ...item },
         ConditionExpression: 'attribute_not_exists(#pk)',
         ExpressionAttributeNames: { '#pk': table.partitionKey },
       }),
-    );
-    return item;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return undefined;
-    throw error;
-  }
+    ),
+  );
+  return created ? item : undefined;
 };
 
 export const getMetric = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, metric: string): Promise<Metric | undefined> => {

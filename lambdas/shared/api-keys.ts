@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { apiKeyLookupKeyPrefix } from '../../lib/routes.ts';
+import { applied } from './conditional-update.ts';
 import { queryPartition } from './query-partition.ts';
 import { table } from './table.ts';
 
@@ -172,9 +173,9 @@ export const ownerExists = async (client: DynamoDBDocumentClient, tableName: str
 };
 
 /** Moves an owner to another plan (the deployer's decision: only the CLI calls this, never an owner's key). */
-export const setOwnerPlan = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, plan: string): Promise<boolean> => {
-  try {
-    await client.send(
+export const setOwnerPlan = (client: DynamoDBDocumentClient, tableName: string, ownerId: string, plan: string): Promise<boolean> =>
+  applied(
+    client.send(
       new UpdateCommand({
         TableName: tableName,
         Key: ownerKey(ownerId),
@@ -183,10 +184,5 @@ export const setOwnerPlan = async (client: DynamoDBDocumentClient, tableName: st
         ExpressionAttributeNames: { '#plan': 'plan', '#pk': table.partitionKey },
         ExpressionAttributeValues: { ':plan': plan },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
-};
+    ),
+  );

@@ -20,3 +20,14 @@ export const tryConditionalUpdate = async (client: DynamoDBDocumentClient, updat
     return { applied: false, item: error.Item ? unmarshall(error.Item) : {} };
   }
 };
+
+/** Whether a conditional write was applied: false when its condition refused it; any other failure is thrown. */
+export const applied = async (write: Promise<unknown>): Promise<boolean> => {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+};

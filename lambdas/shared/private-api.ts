@@ -59,7 +59,6 @@ export const jsonAnswer = ({ statusCode, body }: Answer, extraHeaders?: Record<s
   headers: {
     'Content-Type': 'application/json; charset=utf-8',
     // Every origin, unless the deployment narrows it (route-handler.ts).
-    'Access-Control-Allow-Origin': '*',
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
     ...extraHeaders,

@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createApiKey, createOwner, type CreatedApiKey } from '../../lambdas/shared/api-keys.ts';
+import { applied } from '../../lambdas/shared/conditional-update.ts';
 import { createDocumentClient } from '../../lambdas/shared/document-client.ts';
 import { table } from '../../lambdas/shared/table.ts';
 
@@ -19,19 +19,17 @@ export interface DemoOwner {
 export const createDemoOwnerOnFirstStart = async (endpoint: string, tableName: string, nowMs: number): Promise<DemoOwner | undefined> => {
   const client = createDocumentClient(endpoint);
   try {
-    try {
-      await client.send(
+    const firstStart = await applied(
+      client.send(
         new PutCommand({
           TableName: tableName,
           Item: { [table.partitionKey]: 'local#demo-owner', [table.sortKey]: 'marker', createdAt: nowMs },
           ConditionExpression: 'attribute_not_exists(#pk)',
           ExpressionAttributeNames: { '#pk': table.partitionKey },
         }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return undefined;
-      throw error;
-    }
+      ),
+    );
+    if (!firstStart) return undefined;
     const { owner, adminKey } = await createOwner(client, tableName, { name: 'demo', plan: 'free', nowMs });
     const useKey = await createApiKey(client, tableName, { ownerId: owner.ownerId, kind: 'use', name: 'demo', nowMs });
     return { ownerId: owner.ownerId, adminKey, useKey };
