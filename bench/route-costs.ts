@@ -23,6 +23,7 @@ import { createRouter, toEvent } from '../lib/local/api-gateway.ts';
 import { ensureTable, startDynamoDbLocal } from '../lib/local/dynamodb-local.ts';
 import { lambdaContext } from '../lib/local/server.ts';
 import { routes, type Route } from '../lib/routes.ts';
+import { clock } from '../lambdas/shared/clock.ts';
 
 const invocations = Number(process.env.BENCH_INVOCATIONS ?? 200);
 const warmUp = 50;
@@ -133,8 +134,8 @@ try {
   const { shardCount, shardKey } = await import('../lambdas/countapi/stats-shards.ts');
   const { createApiKey, createOwner } = await import('../lambdas/shared/api-keys.ts');
 
-  const { owner, adminKey } = await createOwner(documentClient, tableName, { name: 'bench', plan: 'bench', nowMs: Date.now() });
-  const useKey = await createApiKey(documentClient, tableName, { ownerId: owner.ownerId, kind: 'use', nowMs: Date.now() });
+  const { owner, adminKey } = await createOwner(documentClient, tableName, { name: 'bench', plan: 'bench', nowMs: clock.now() });
+  const useKey = await createApiKey(documentClient, tableName, { ownerId: owner.ownerId, kind: 'use', nowMs: clock.now() });
   const keys = { admin: adminKey.key, use: useKey.key };
 
   // Every DynamoDB call of the handlers reports the capacity it consumed, as AWS would bill it, and
@@ -212,7 +213,7 @@ try {
       match,
     );
     const started = performance.now();
-    const result = await handler(event, lambdaContext(match.route, Date.now() + 10_000));
+    const result = await handler(event, lambdaContext(match.route, performance.now() + 10_000));
     return { ms: performance.now() - started, status: result.statusCode ?? 200 };
   };
 

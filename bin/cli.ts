@@ -16,6 +16,7 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApiKey, createOwner, type KeyKind, ownerExists, setOwnerPlan } from '../lambdas/shared/api-keys.ts';
+import { clock } from '../lambdas/shared/clock.ts';
 import { defaultPlans, plansSchema } from '../lambdas/shared/plans.ts';
 import { createDocumentClient } from '../lambdas/shared/document-client.ts';
 import { localEndpointPath } from '../lib/local/dev-server.ts';
@@ -81,7 +82,7 @@ const run = async () => {
   const plan = options.plan!;
   if (!knownPlans[plan]) throw new UsageError(`unknown plan ${plan} (known: ${Object.keys(knownPlans).join(', ')})`);
   const { client, tableName, where } = await connect();
-  const nowMs = Date.now();
+  const nowMs = clock.now();
   if (command === 'create-owner') {
     const { owner, adminKey } = await createOwner(client, tableName, { name: required(options.name, '--name'), plan, nowMs });
     console.log(`Created owner ${owner.ownerId} (${owner.name}, plan ${owner.plan}) in ${where}.`);

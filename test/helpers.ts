@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
+import { clock } from '../lambdas/shared/clock.ts';
 import { routes } from '../lib/routes.ts';
 import { startLocalApi } from '../lib/local/server.ts';
 
@@ -35,7 +36,7 @@ export const createTestOwner = async (name = 'test-owner', plan = 'free') => {
   const { createApiKey, createOwner } = await import('../lambdas/shared/api-keys.ts');
   const { documentClient } = await import('../lambdas/shared/dynamodb.ts');
   const { tableName } = await import('../lambdas/shared/table.ts');
-  const nowMs = Date.now();
+  const nowMs = clock.now();
   const { owner, adminKey } = await createOwner(documentClient, tableName(), { name, plan, nowMs });
   const useKey = await createApiKey(documentClient, tableName(), { ownerId: owner.ownerId, kind: 'use', nowMs });
   return { ownerId: owner.ownerId, adminKey: adminKey.key, useKey: useKey.key, useKeyId: useKey.keyId };

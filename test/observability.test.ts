@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { clock } from '../lambdas/shared/clock.ts';
+import { testClock } from './clock.ts';
 import { businessMetrics, publishMetrics } from '../lambdas/shared/metrics.ts';
 import { routeHandler } from '../lambdas/shared/route-handler.ts';
 import { toEvent } from '../lib/local/api-gateway.ts';
@@ -34,6 +34,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
+  testClock.reset();
 });
 
 const jsonLines = () => printed.map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -100,7 +101,7 @@ describe('one log line per request', () => {
       { method: 'GET', url: '/broken', headers: [['host', 'localhost']], body: Buffer.alloc(0), remoteAddress: '127.0.0.1', localPort: 443 },
       { routeKey: 'GET /broken' },
     );
-    await expect(failing(event, lambdaContext({ id: 'broken-route' }, Date.now() + 1000))).rejects.toThrow('the handler broke');
+    await expect(failing(event, lambdaContext({ id: 'broken-route' }, performance.now() + 1000))).rejects.toThrow('the handler broke');
     expect(jsonLines()).toEqual([
       expect.objectContaining({ level: 'ERROR', message: 'Unhandled failure', error: expect.objectContaining({ message: 'the handler broke' }) }),
       expect.objectContaining({ message: 'request', route: 'broken-route', routeKey: 'GET /broken', status: 500 }),
@@ -176,7 +177,7 @@ describe('business metrics in Embedded Metric Format', () => {
 
   it('counts rate-limited creations', async () => {
     // A second no other test uses, so this client's creation window starts empty.
-    vi.spyOn(clock, 'now').mockReturnValue(Date.UTC(2031, 0, 1, 0, 0, Math.floor(Math.random() * 3600)));
+    testClock.pin(testClock.at(86_400_000));
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 22; attempt++) statuses.push((await api.fetch(`/create?key=${uniqueName()}`)).status);
     expect(statuses.filter((status) => status === 429)).toHaveLength(2);

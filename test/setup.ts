@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { ensureTable } from '../lib/local/dynamodb-local.ts';
+import { installTestClock } from './clock.ts';
 
 // Runs before each test file's imports, so handler modules read this configuration at load time.
 process.env.DYNAMODB_ENDPOINT = inject('dynamodbEndpoint');
@@ -10,5 +11,7 @@ process.env.IP_HASH_SECRET = 'test-ip-hash-secret';
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 // EMF lines would flood the test output; test/observability.test.ts turns them back on.
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+
+installTestClock();
 
 await ensureTable(process.env.DYNAMODB_ENDPOINT, process.env.TABLE_NAME);

@@ -46,7 +46,7 @@ export class CountapiRequestError extends Error {
 
 const table = tableName();
 const statsFlushIntervalMs = 10_000;
-export const countapiStats = new StatsShards(documentClient, () => table, statsFlushIntervalMs, clock.now());
+export const countapiStats = new StatsShards(documentClient, () => table, statsFlushIntervalMs);
 
 const transparentGif = 'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
 

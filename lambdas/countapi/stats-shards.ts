@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../shared/batch-get.ts';
 import { countapiStatsKeyPrefix } from '../../lib/routes.ts';
+import { Interval } from '../shared/clock.ts';
 import { table } from '../shared/table.ts';
 
 /**
@@ -27,17 +28,16 @@ export const shardKey = (shard: number) => ({ [table.partitionKey]: `${countapiS
 
 export class StatsShards {
   private pending = zero();
-  private lastFlushMs: number;
   private inFlight: Promise<void> | undefined;
+  /** Public so that tests can flush on every request or never. */
+  readonly flushes: Interval;
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: () => string,
-    /** Public so that tests can flush on every request or never. */
-    public flushIntervalMs: number,
-    nowMs: number,
+    flushIntervalMs: number,
   ) {
-    this.lastFlushMs = nowMs;
+    this.flushes = new Interval(flushIntervalMs);
   }
 
   record(delta: Partial<StatsTotals>): void {
@@ -48,8 +48,8 @@ export class StatsShards {
 
   /** Starts a flush when one is due; the caller awaits it after its own DynamoDB call. */
   flushIfDue(nowMs: number): Promise<void> | undefined {
-    if (this.inFlight || nowMs - this.lastFlushMs < this.flushIntervalMs) return undefined;
-    this.lastFlushMs = nowMs;
+    if (!this.flushes.due(nowMs) || this.inFlight) return undefined;
+    this.flushes.restart(nowMs);
     const batch = this.pending;
     this.pending = zero();
     this.inFlight = this.addToShard(batch)

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { decisionLogKeyPrefix } from '../../lib/routes.ts';
-import { clock } from '../shared/clock.ts';
+import { Interval } from '../shared/clock.ts';
 import { documentClient } from '../shared/dynamodb.ts';
 import { table, tableName } from '../shared/table.ts';
 import type { Decision } from './decision.ts';
@@ -30,16 +30,15 @@ const maxBatchAttempts = 5;
 
 export class DecisionLog {
   private pending = new Map<string, { entries: LoggedDecision[]; dropped: number }>();
-  private lastFlushMs: number;
+  /** Public so that tests can flush on every request. */
+  readonly flushes: Interval;
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-    /** Public so that tests can flush on every request. */
-    public flushIntervalMs: number,
-    nowMs: number,
+    flushIntervalMs: number,
   ) {
-    this.lastFlushMs = nowMs;
+    this.flushes = new Interval(flushIntervalMs);
   }
 
   record(ownerId: string, entry: LoggedDecision): void {
@@ -51,8 +50,8 @@ export class DecisionLog {
 
   /** Starts a flush when one is due; the caller awaits it after its own DynamoDB call. */
   flushIfDue(nowMs: number): Promise<void> | undefined {
-    if (this.pending.size === 0 || nowMs - this.lastFlushMs < this.flushIntervalMs) return undefined;
-    this.lastFlushMs = nowMs;
+    if (!this.flushes.due(nowMs) || this.pending.size === 0) return undefined;
+    this.flushes.restart(nowMs);
     const batch = [...this.pending];
     this.pending = new Map();
     return this.write(batch, nowMs);
@@ -80,7 +79,7 @@ export class DecisionLog {
 }
 
 /** The container's log, flushed every 5 seconds at most. */
-export const decisionLog = new DecisionLog(documentClient, tableName(), 5_000, clock.now());
+export const decisionLog = new DecisionLog(documentClient, tableName(), 5_000);
 
 /** The owner's most recent decisions (newest first), read back from the last flushes of every container. */
 export const recentDecisions = async (

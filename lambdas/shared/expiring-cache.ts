@@ -1,5 +1,5 @@
 /**
- * A small per-container cache whose entries expire after `ttlMs` (by the injected clock) and whose
+ * A small per-container cache whose entries expire after `ttlMs` (by the times the caller passes in) and whose
  * size is bounded, oldest entries first out, so a flood of distinct keys cannot exhaust memory.
  */
 export class ExpiringCache<Value> {
@@ -13,7 +13,8 @@ export class ExpiringCache<Value> {
   /** The cached value, or `load()`'s (then cached) when there is none or it is older than `ttlMs`. */
   async get(key: string, nowMs: number, load: () => Promise<Value>): Promise<Value> {
     const entry = this.entries.get(key);
-    if (entry && nowMs - entry.storedAtMs < this.ttlMs) return entry.value;
+    // An entry stored "in the future" (the clock stepped back since) is stale, not fresh for hours.
+    if (entry && nowMs >= entry.storedAtMs && nowMs - entry.storedAtMs < this.ttlMs) return entry.value;
     const value = await load();
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!); // Map iterates in insertion order

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clock } from '../../lambdas/shared/clock.ts';
 import type { Route } from '../routes.ts';
 import { ensureTable, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local.ts';
 import { loadOrCreateIpHashSecret, newIpHashSecret } from './ip-hash-secret.ts';
@@ -65,7 +66,7 @@ export const startDevServer = async (options: DevServerOptions): Promise<DevServ
   const dynamodb = await connectDynamoDb(options, dataDir);
   try {
     await ensureTable(dynamodb.endpoint, options.tableName);
-    const demoOwner = await createDemoOwnerOnFirstStart(dynamodb.endpoint, options.tableName, Date.now());
+    const demoOwner = await createDemoOwnerOnFirstStart(dynamodb.endpoint, options.tableName, clock.now());
 
     // Handler modules read their configuration when they load, which is on their first request.
     process.env.DYNAMODB_ENDPOINT = dynamodb.endpoint;

@@ -34,14 +34,14 @@ const localClient = (endpoint: string) =>
 /** DynamoDB Local's `spawn` returns before Java listens: poll ListTables until it answers. */
 export const waitUntilReady = async (endpoint: string, timeoutMs = 60_000): Promise<void> => {
   const client = localClient(endpoint);
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   try {
     for (;;) {
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`DynamoDB Local at ${endpoint} did not become ready`, { cause: error });
+        if (performance.now() > deadline) throw new Error(`DynamoDB Local at ${endpoint} did not become ready`, { cause: error });
         await new Promise((wake) => setTimeout(wake, 100));
       }
     }

@@ -42,7 +42,7 @@ const readBody = async (request: IncomingMessage): Promise<Buffer> => {
 const headerPairs = (rawHeaders: string[]): Array<[string, string]> =>
   Array.from({ length: rawHeaders.length / 2 }, (_, index) => [rawHeaders[2 * index], rawHeaders[2 * index + 1]]);
 
-/** The Lambda context of one invocation, its function named by the route id. */
+/** The Lambda context of one invocation, its function named by the route id; `deadline` is on the monotonic `performance.now()` clock. */
 export const lambdaContext = (route: Pick<LocalRoute, 'id'>, deadline: number): Context => {
   const region = process.env.AWS_REGION ?? 'us-east-1';
   const unsupported = () => {
@@ -57,7 +57,7 @@ export const lambdaContext = (route: Pick<LocalRoute, 'id'>, deadline: number): 
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${route.id}`,
     logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    getRemainingTimeInMillis: () => Math.max(0, Math.round(deadline - performance.now())),
     done: unsupported,
     succeed: unsupported,
     fail: unsupported,
@@ -99,7 +99,7 @@ export const startLocalApi = async ({
   };
 
   const invoke = async (route: LocalRoute, event: APIGatewayProxyEventV2): Promise<InvocationOutcome | 'timeout'> => {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = performance.now() + timeoutMs; // monotonic: a wall clock stepped meanwhile cannot stretch or cut it
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((wake) => (timer = setTimeout(() => wake('timeout'), timeoutMs)));
     const invocation = loadHandler(route)

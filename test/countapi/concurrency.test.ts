@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clock } from '../../lambdas/shared/clock.ts';
+import { testClock } from '../clock.ts';
 import { getJson, uniqueName, useLocalApi } from '../helpers.ts';
 
 const api = useLocalApi();
@@ -9,6 +9,7 @@ const parallel = <T>(count: number, request: (index: number) => Promise<T>) =>
 
 afterEach(() => {
   vi.restoreAllMocks();
+  testClock.reset();
 });
 
 describe('CountAPI under concurrency', () => {
@@ -44,7 +45,7 @@ describe('CountAPI under concurrency', () => {
   });
 
   it('limits key creation to 20 per source IP per second, exactly, with Retry-After', async () => {
-    vi.spyOn(clock, 'now').mockReturnValue(Date.UTC(2026, 10, 22, 10, 0, 0, 250));
+    testClock.pin(Date.UTC(2030, 10, 22, 10, 0, 0, 250));
     const responses = await parallel(35, () => get(`/create?key=${uniqueName()}`));
     const limited = responses.filter(({ status }) => status === 429);
     expect(responses.filter(({ status }) => status === 200)).toHaveLength(20);
@@ -52,12 +53,12 @@ describe('CountAPI under concurrency', () => {
     expect(limited[0]!.headers.get('retry-after')).toBe('1');
     expect(limited[0]!.headers.get('access-control-allow-origin')).toBe('*');
     expect(limited[0]!.body.error).toMatch(/20 per second/);
-    vi.spyOn(clock, 'now').mockReturnValue(Date.UTC(2026, 10, 22, 10, 0, 1, 0));
+    testClock.pin(Date.UTC(2030, 10, 22, 10, 0, 1, 0));
     expect((await get(`/create?key=${uniqueName()}`)).status).toBe(200);
   });
 
   it('does not let X-Forwarded-For dodge the creation limit', async () => {
-    vi.spyOn(clock, 'now').mockReturnValue(Date.UTC(2026, 10, 22, 11, 0, 0, 0));
+    testClock.pin(Date.UTC(2030, 10, 22, 11, 0, 0, 0));
     const responses = await parallel(25, (index) =>
       getJson(api.fetch(`/create?key=${uniqueName()}`, { headers: { 'x-forwarded-for': `10.0.0.${index}` } })),
     );

@@ -20,7 +20,7 @@ const iamActionsOf = (command: string, input: { TransactItems?: Record<string, u
     : [command.replace(/Command$/, '')];
 
 beforeAll(() => {
-  countapiStats.flushIntervalMs = Infinity;
+  countapiStats.flushes.intervalMs = Infinity;
   documentClient.middlewareStack.add(
     (next, context) => async (args) => {
       const command = context.commandName as string;
@@ -31,7 +31,7 @@ beforeAll(() => {
   );
 });
 afterAll(() => {
-  countapiStats.flushIntervalMs = 10_000;
+  countapiStats.flushes.intervalMs = 10_000;
   documentClient.middlewareStack.remove('countCalls');
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { clock } from '../../lambdas/shared/clock.ts';
+import { testClock } from '../clock.ts';
 import { documentClient } from '../../lambdas/shared/dynamodb.ts';
 import { tableName } from '../../lambdas/shared/table.ts';
 import { counterLifetimeSeconds } from '../../lambdas/countapi/counter-store.ts';
@@ -13,11 +13,11 @@ const get = (path: string, headers?: Record<string, string>) => getJson(api.fetc
 // test runs one second further ahead than the one before, so no two share a rate-limit window.
 let testIndex = 0;
 beforeEach(() => {
-  const shiftMs = ++testIndex * 1000;
-  vi.spyOn(clock, 'now').mockImplementation(() => Date.now() + shiftMs);
+  testClock.advance(++testIndex * 1000);
 });
 afterEach(() => {
   vi.restoreAllMocks();
+  testClock.reset();
 });
 
 describe('hit', () => {
@@ -180,11 +180,11 @@ describe('update', () => {
 
 describe('info', () => {
   it('describes a key, with the milliseconds left before it expires', async () => {
-    const nowMs = Date.UTC(2026, 10, 22, 12, 0, 0);
-    vi.spyOn(clock, 'now').mockReturnValue(nowMs);
+    const nowMs = Date.UTC(2030, 10, 22, 12, 0, 0);
+    testClock.pin(nowMs);
     const key = uniqueName();
     await get(`/create?namespace=docs.example&key=${key}&value=3`);
-    vi.spyOn(clock, 'now').mockReturnValue(nowMs + 1500);
+    testClock.pin(nowMs + 1500);
     expect(await get(`/info/docs.example/${key}`)).toEqual(
       expect.objectContaining({
         status: 200,
@@ -213,24 +213,24 @@ describe('info', () => {
 });
 
 describe('expiry', () => {
-  const startMs = Date.UTC(2026, 0, 1);
+  const startMs = Date.UTC(2030, 1, 1);
   const afterLifetime = startMs + (counterLifetimeSeconds + 1) * 1000;
 
   it('pushes expiry six months past every write', async () => {
-    vi.spyOn(clock, 'now').mockReturnValue(startMs);
+    testClock.pin(startMs);
     const key = uniqueName();
     await get(`/hit/${key}`);
-    vi.spyOn(clock, 'now').mockReturnValue(startMs + 100 * 86_400_000);
+    testClock.pin(startMs + 100 * 86_400_000);
     await get(`/hit/${key}`);
-    vi.spyOn(clock, 'now').mockReturnValue(afterLifetime);
+    testClock.pin(afterLifetime);
     expect(await get(`/get/${key}`)).toMatchObject({ status: 200, body: { value: 2 } });
   });
 
   it('treats a counter past its expiry as missing until a write starts it afresh', async () => {
-    vi.spyOn(clock, 'now').mockReturnValue(startMs);
+    testClock.pin(startMs);
     const key = uniqueName();
     await get(`/create?key=${key}&value=50&enable_reset=1`);
-    vi.spyOn(clock, 'now').mockReturnValue(afterLifetime);
+    testClock.pin(afterLifetime);
     expect((await get(`/get/${key}`)).status).toBe(404);
     expect((await get(`/info/${key}`)).status).toBe(404);
     expect((await get(`/set/${key}?value=1`)).status).toBe(404);
@@ -360,7 +360,7 @@ describe('answer formats and headers', () => {
 describe('stats', () => {
   it('counts requests, created keys and updates', async () => {
     const { countapiStats } = await import('../../lambdas/countapi/http.ts');
-    countapiStats.flushIntervalMs = 0;
+    countapiStats.flushes.intervalMs = 0;
     const before = (await get('/stats')).body as Record<string, number>;
     const key = uniqueName();
     await get(`/hit/${key}`); // creates and updates

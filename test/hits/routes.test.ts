@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { counterKey, markerKey } from '../../lambdas/hits/hit-store.ts';
-import { clock } from '../../lambdas/shared/clock.ts';
+import { testClock } from '../clock.ts';
 import { documentClient } from '../../lambdas/shared/dynamodb.ts';
 import { hashIp } from '../../lambdas/shared/ip-hash.ts';
 import { tableName } from '../../lambdas/shared/table.ts';
@@ -26,6 +26,7 @@ const itemsOf = async (id: string, resource: string) => {
 
 afterEach(() => {
   vi.restoreAllMocks();
+  testClock.reset();
 });
 
 describe('GET /hits/{id}/{resource}', () => {
@@ -91,8 +92,8 @@ describe('mode=read', () => {
 
 describe('privacy', () => {
   it('stores a keyed hash per counter and the first visit time, never the address', async () => {
-    const nowMs = Date.UTC(2026, 10, 22, 9, 30);
-    vi.spyOn(clock, 'now').mockReturnValue(nowMs);
+    const nowMs = Date.UTC(2030, 10, 22, 9, 30);
+    testClock.pin(nowMs);
     const [first, second] = [uniqueName(), uniqueName()];
     await hit(`/hits/site.example/${first}`, '127.0.0.6');
     await hit(`/hits/site.example/${second}`, '127.0.0.6');
@@ -154,7 +155,7 @@ describe('headers', () => {
     expect(response.status).toBe(status);
     expect(Object.fromEntries(Object.keys(noCaching).map((name) => [name, response.headers.get(name)]))).toEqual(noCaching);
     expect(response.headers.get('content-type')).toBe(contentType);
-    expect(Date.parse(response.headers.get('expires')!)).toBeLessThan(Date.now());
+    expect(Date.parse(response.headers.get('expires')!)).toBeLessThan(testClock.now());
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
@@ -165,7 +166,7 @@ describe('headers', () => {
 
   it('never answers 304, whatever the conditional headers say', async () => {
     const path = `/hits/site.example/${uniqueName()}`;
-    const conditional = { 'if-none-match': '*', 'if-modified-since': new Date().toUTCString() };
+    const conditional = { 'if-none-match': '*', 'if-modified-since': new Date(testClock.now()).toUTCString() };
     for (const suffix of ['', '.svg', '?mode=read']) {
       const response = await getFrom(`${api.url}${path}${suffix}`, '127.0.0.2', conditional);
       expect(response.status).toBe(200);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clock } from '../../lambdas/shared/clock.ts';
 import { documentClient } from '../../lambdas/shared/dynamodb.ts';
 import { tableName } from '../../lambdas/shared/table.ts';
 import { type Counter, type CounterMiddleware, DynamoDbCounter, withMiddleware } from '../../lambdas/counters/counter.ts';
@@ -20,7 +21,7 @@ describe('DynamoDbCounter with middleware', () => {
   it('runs middleware outermost first and keeps the results', async () => {
     const log: string[] = [];
     const counter = withMiddleware(
-      new DynamoDbCounter({ client: documentClient, tableName: tableName(), keyPrefix: 'test#middleware#', now: Date.now }),
+      new DynamoDbCounter({ client: documentClient, tableName: tableName(), keyPrefix: 'test#middleware#', now: clock.now }),
       recording(log, 'outer'),
       recording(log, 'inner'),
     );
@@ -31,14 +32,14 @@ describe('DynamoDbCounter with middleware', () => {
   });
 
   it('isolates key prefixes', async () => {
-    const a = new DynamoDbCounter({ client: documentClient, tableName: tableName(), keyPrefix: 'test#a#', now: Date.now });
-    const b = new DynamoDbCounter({ client: documentClient, tableName: tableName(), keyPrefix: 'test#b#', now: Date.now });
+    const a = new DynamoDbCounter({ client: documentClient, tableName: tableName(), keyPrefix: 'test#a#', now: clock.now });
+    const b = new DynamoDbCounter({ client: documentClient, tableName: tableName(), keyPrefix: 'test#b#', now: clock.now });
     await a.increment('same', 2);
     expect(await b.get('same')).toBe(0);
   });
 
   it('refuses more than 100 keys in multiGet', async () => {
-    const counter = new DynamoDbCounter({ client: documentClient, tableName: tableName(), keyPrefix: 'test#m#', now: Date.now });
+    const counter = new DynamoDbCounter({ client: documentClient, tableName: tableName(), keyPrefix: 'test#m#', now: clock.now });
     await expect(counter.multiGet(Array.from({ length: 101 }, (_, index) => `k${index}`))).rejects.toThrow(RangeError);
   });
 });

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clock } from '../../lambdas/shared/clock.ts';
+import { testClock } from '../clock.ts';
 import { uniqueName, useLocalApi, useTwoOwners } from '../helpers.ts';
 
 const api = useLocalApi();
 const owners = useTwoOwners();
 afterEach(() => {
   vi.restoreAllMocks();
+  testClock.reset();
 });
 
 const { call } = api;
@@ -73,27 +74,27 @@ describe('private counters', () => {
   });
 
   it('sets the TTL when a counter is created, keeps it afterwards, and treats an expired counter as missing', async () => {
-    const startMs = Date.UTC(2026, 10, 22, 12);
-    vi.spyOn(clock, 'now').mockReturnValue(startMs);
+    const startMs = Date.UTC(2030, 10, 22, 12);
+    testClock.pin(startMs);
     const key = uniqueName();
     await post(`/v1/counters/${key}/increment`, { by: 1, ttlSeconds: 60 });
-    vi.spyOn(clock, 'now').mockReturnValue(startMs + 30_000);
+    testClock.pin(startMs + 30_000);
     expect((await post(`/v1/counters/${key}/increment`, { by: 1, ttlSeconds: 3600 })).body).toEqual({ key, value: 2 });
-    vi.spyOn(clock, 'now').mockReturnValue(startMs + 61_000);
+    testClock.pin(startMs + 61_000);
     expect((await get(`/v1/counters/${key}`)).body).toEqual({ key, value: 0 });
     expect((await get(`/v1/counters?keys=${key}`)).body).toEqual({ values: { [key]: 0 } });
     expect((await post(`/v1/counters/${key}/decrement-if-exists`, { by: 1 })).body).toMatchObject({ existed: false, success: false });
     expect((await post(`/v1/counters/${key}/increment`, { by: 5 })).body).toEqual({ key, value: 5 });
-    vi.spyOn(clock, 'now').mockReturnValue(startMs + 10 * 86_400_000);
+    testClock.pin(startMs + 10 * 86_400_000);
     expect((await get(`/v1/counters/${key}`)).body).toEqual({ key, value: 5 });
   });
 
   it('lets setIfNotExists replace an expired counter', async () => {
-    const startMs = Date.UTC(2026, 10, 22, 13);
-    vi.spyOn(clock, 'now').mockReturnValue(startMs);
+    const startMs = Date.UTC(2030, 10, 22, 13);
+    testClock.pin(startMs);
     const key = uniqueName();
     await post(`/v1/counters/${key}/set-if-not-exists`, { value: 3, ttlSeconds: 10 });
-    vi.spyOn(clock, 'now').mockReturnValue(startMs + 11_000);
+    testClock.pin(startMs + 11_000);
     expect((await post(`/v1/counters/${key}/set-if-not-exists`, { value: 8 })).body).toEqual({ key, set: true });
     expect((await get(`/v1/counters/${key}`)).body).toEqual({ key, value: 8 });
   });

@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { testClock } from '../clock.ts';
 import { bearer, createTestOwner, getJson, useLocalApi } from '../helpers.ts';
 
 /** Throttling and unknown failures behind an API key, which DynamoDB Local cannot produce on demand. */
@@ -10,6 +11,8 @@ let owner: Awaited<ReturnType<typeof createTestOwner>>;
 let dynamodb: ReturnType<typeof mockClient>;
 
 beforeAll(async () => {
+  // Pinned for the whole file: the 5 s caches warmed here must stay warm however slow the runner is.
+  testClock.pin(testClock.at(60_000));
   owner = await createTestOwner();
   const response = await api.fetch('/v1/counters/warm', bearer(owner.useKey)); // verify the key before DynamoDB is mocked
   await response.arrayBuffer();

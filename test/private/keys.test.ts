@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { clock } from '../../lambdas/shared/clock.ts';
+import { testClock } from '../clock.ts';
 import { documentClient } from '../../lambdas/shared/dynamodb.ts';
 import { tableName } from '../../lambdas/shared/table.ts';
 import { keyCacheMs } from '../../lambdas/shared/authenticate.ts';
@@ -10,6 +10,7 @@ const api = useLocalApi();
 const owners = useTwoOwners();
 afterEach(() => {
   vi.restoreAllMocks();
+  testClock.reset();
 });
 
 const { call } = api;
@@ -51,14 +52,14 @@ describe('API keys', () => {
   });
 
   it('revokes a key: it fails once the documented delay has passed', async () => {
-    const startMs = Date.UTC(2026, 10, 22, 15);
-    vi.spyOn(clock, 'now').mockReturnValue(startMs);
+    const startMs = Date.UTC(2030, 10, 22, 15);
+    testClock.pin(startMs);
     const created = await call(owners.owner.adminKey, 'POST', '/v1/keys', { kind: 'use' });
     const key = created.body.key as string;
     expect(await counterValue(key)).toBe(200); // verified and cached in this container
     const revoked = await call(owners.owner.adminKey, 'DELETE', `/v1/keys/${created.body.keyId}`);
     expect(revoked).toMatchObject({ status: 200, body: { keyId: created.body.keyId, revokedAt: startMs, effectiveWithinSeconds: keyCacheMs / 1000 } });
-    vi.spyOn(clock, 'now').mockReturnValue(startMs + keyCacheMs);
+    testClock.pin(startMs + keyCacheMs);
     expect(await call(key, 'GET', '/v1/counters/probe')).toMatchObject({
       status: 401,
       body: { error: { code: 'unauthorized', message: 'Invalid or revoked API key' } },

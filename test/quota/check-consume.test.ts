@@ -1,7 +1,7 @@
 import './plans.ts'; // sets INCR_PLANS before any quota module loads
 import type { testPlans } from './plans.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clock } from '../../lambdas/shared/clock.ts';
+import { testClock } from '../clock.ts';
 import { createTestOwner, uniqueName, useLocalApi } from '../helpers.ts';
 
 const api = useLocalApi();
@@ -9,6 +9,7 @@ const configDelayMs = 5_000;
 
 afterEach(() => {
   vi.restoreAllMocks();
+  testClock.reset();
 });
 
 /** A fresh owner on a plan, with one metric configured. */
@@ -24,7 +25,7 @@ const ownerWithMetric = async (plan: keyof typeof testPlans, metric: Record<stri
   return { owner, metric: name, check, usage };
 };
 const parallel = <T>(count: number, request: () => Promise<T>) => Promise.all(Array.from({ length: count }, request));
-const pinClock = (ms: number) => vi.spyOn(clock, 'now').mockReturnValue(ms);
+const pinClock = (ms: number) => testClock.pin(ms);
 
 describe('check-consume exactness', () => {
   it('limit 100, 500 concurrent requests: exactly 100 allowed, then usage shows 100', async () => {
@@ -70,7 +71,7 @@ describe('check-consume decisions', () => {
   });
 
   it('lets overrides (higher, lower, unlimited) apply only to their subject', async () => {
-    pinClock(Date.UTC(2026, 10, 22, 12));
+    pinClock(Date.UTC(2030, 10, 22, 12));
     const { owner, metric, check } = await ownerWithMetric('bulk', { limit: 2, window: 'day' });
     const override = (subject: string, limit: number | string) => api.call(owner.adminKey, 'PUT', `/v1/metrics/${metric}/overrides/${subject}`, { limit });
     expect((await override('pro', 5)).status).toBe(200);
@@ -89,7 +90,7 @@ describe('check-consume decisions', () => {
   });
 
   it('lowering a limit below usage denies with remaining 0, once the configuration delay has passed', async () => {
-    const startMs = Date.UTC(2026, 10, 22, 12);
+    const startMs = Date.UTC(2030, 10, 22, 12);
     pinClock(startMs);
     const { owner, metric, check, usage } = await ownerWithMetric('bulk', { limit: 10, window: 'day' });
     for (let i = 0; i < 8; i++) await check('x');
@@ -103,34 +104,34 @@ describe('check-consume decisions', () => {
 describe('windows', () => {
   it('23:59:59.999 counts in the old day, 00:00:00 in the new one', async () => {
     const { check, usage } = await ownerWithMetric('bulk', { limit: 1, window: 'day' });
-    pinClock(Date.UTC(2026, 10, 22, 23, 59, 59, 999));
+    pinClock(Date.UTC(2030, 10, 22, 23, 59, 59, 999));
     expect(await check('d')).toMatchObject({ allowed: true });
     expect(await check('d')).toMatchObject({ allowed: false });
-    pinClock(Date.UTC(2026, 10, 23, 0, 0, 0, 0));
+    pinClock(Date.UTC(2030, 10, 23, 0, 0, 0, 0));
     expect(await check('d')).toMatchObject({ allowed: true, remaining: 0 });
     expect(await usage('d')).toMatchObject({ current: 1 });
   });
 
   it('a month ends at the last millisecond of its last day, UTC', async () => {
     const { check } = await ownerWithMetric('bulk', { limit: 1, window: 'month' });
-    pinClock(Date.UTC(2026, 11, 31, 23, 59, 59, 999));
+    pinClock(Date.UTC(2030, 11, 31, 23, 59, 59, 999));
     expect(await check('m')).toMatchObject({ allowed: true });
     expect(await check('m')).toMatchObject({ allowed: false });
-    pinClock(Date.UTC(2027, 0, 1));
+    pinClock(Date.UTC(2031, 0, 1));
     expect(await check('m')).toMatchObject({ allowed: true });
   });
 
   it('minute and hour windows reset on the minute and the hour', async () => {
     const { check } = await ownerWithMetric('bulk', { limit: 1, window: 'minute' });
-    pinClock(Date.UTC(2026, 10, 22, 10, 5, 59, 999));
+    pinClock(Date.UTC(2030, 10, 22, 10, 5, 59, 999));
     expect(await check('n')).toMatchObject({ allowed: true });
     expect(await check('n')).toMatchObject({ allowed: false });
-    pinClock(Date.UTC(2026, 10, 22, 10, 6));
+    pinClock(Date.UTC(2030, 10, 22, 10, 6));
     expect(await check('n')).toMatchObject({ allowed: true });
     const hourly = await ownerWithMetric('bulk', { limit: 1, window: 'hour' });
-    pinClock(Date.UTC(2026, 10, 22, 10, 59, 59, 999));
+    pinClock(Date.UTC(2030, 10, 22, 10, 59, 59, 999));
     expect(await hourly.check('h')).toMatchObject({ allowed: true });
-    pinClock(Date.UTC(2026, 10, 22, 11));
+    pinClock(Date.UTC(2030, 10, 22, 11));
     expect(await hourly.check('h')).toMatchObject({ allowed: true });
   });
 });
@@ -138,7 +139,7 @@ describe('windows', () => {
 describe('account caps', () => {
   it('deny with the right reason, count denied requests, and consume nothing of the subject', async () => {
     const { owner, check, usage } = await ownerWithMetric('tiny', { limit: 100, window: 'lifetime' });
-    const t0 = Date.UTC(2026, 10, 22, 8, 0, 10);
+    const t0 = Date.UTC(2030, 10, 22, 8, 0, 10);
     pinClock(t0);
     expect(await check('s')).toMatchObject({ allowed: true });
     expect(await check('s')).toMatchObject({ allowed: true });
@@ -164,13 +165,13 @@ describe('account caps', () => {
     expect(usageDenied).toMatchObject({ status: 429, body: { error: { code: 'owner_monthly_limit_exceeded' } } });
     const account = await api.call(owner.adminKey, 'GET', '/v1/account');
     expect(account.body).toMatchObject({ plan: { name: 'tiny', monthlyRequests: 10 }, month: { requests: 13, cap: 10, remaining: 0 } });
-    pinClock(Date.UTC(2026, 11, 1, 0, 0, 0));
+    pinClock(Date.UTC(2030, 11, 1, 0, 0, 0));
     expect(await usage('s')).toMatchObject({ status: 200, current: 7 });
   });
 
   it('plans with overages count past the monthly cap without denying', async () => {
     const { owner, check } = await ownerWithMetric('tiny-overages', { limit: null });
-    const t0 = Date.UTC(2026, 10, 22, 9);
+    const t0 = Date.UTC(2030, 10, 22, 9);
     for (let i = 0; i < 5; i++) {
       pinClock(t0 + i * 61_000);
       expect(await check('o')).toMatchObject({ allowed: true });
@@ -211,7 +212,7 @@ describe('Idempotency-Key', () => {
   });
 
   it('does not cache a denial: raise the limit, retry the same key, and it is allowed', async () => {
-    const startMs = Date.UTC(2026, 10, 22, 14);
+    const startMs = Date.UTC(2030, 10, 22, 14);
     pinClock(startMs);
     const { owner, metric } = await ownerWithMetric('bulk', { limit: 2, window: 'day' });
     expect(await withKey(owner.useKey, 'big-export', { subject: 'k', metric, cost: 3 })).toMatchObject({ allowed: false, reason: 'limit_exceeded' });
@@ -222,7 +223,7 @@ describe('Idempotency-Key', () => {
   });
 
   it('stores allowed decisions for 24 hours, also for unlimited subjects', async () => {
-    const startMs = Date.UTC(2026, 10, 22, 15);
+    const startMs = Date.UTC(2030, 10, 22, 15);
     pinClock(startMs);
     const { owner, metric, usage } = await ownerWithMetric('bulk', { limit: 10, window: 'lifetime' });
     await withKey(owner.useKey, 'retry-me', { subject: 'l', metric, cost: 1 });

@@ -1,6 +1,6 @@
 import './plans.ts'; // sets INCR_PLANS before any quota module loads
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clock } from '../../lambdas/shared/clock.ts';
+import { testClock } from '../clock.ts';
 import { createTestOwner, useLocalApi, useTwoOwners } from '../helpers.ts';
 
 const api = useLocalApi();
@@ -9,6 +9,7 @@ const admin = (method: string, path: string, body?: unknown) => api.call(owners.
 
 afterEach(() => {
   vi.restoreAllMocks();
+  testClock.reset();
 });
 
 describe('metrics and their default limits', () => {
@@ -76,11 +77,11 @@ describe('subject overrides', () => {
 describe('account view', () => {
   it("shows the plan, this month's requests and recent decisions", async () => {
     const { decisionLog } = await import('../../lambdas/quota/decision-log.ts');
-    decisionLog.flushIntervalMs = 0;
+    decisionLog.flushes.intervalMs = 0;
     const owner = await createTestOwner('viewer', 'starter');
     await api.call(owner.adminKey, 'POST', '/v1/metrics', { metric: 'reports', limit: 1 });
-    const at = Date.UTC(2026, 10, 22, 16);
-    vi.spyOn(clock, 'now').mockReturnValue(at);
+    const at = Date.UTC(2030, 10, 22, 16);
+    testClock.pin(at);
     await api.call(owner.useKey, 'POST', '/v1/check-consume', { subject: 'team_1', metric: 'reports', cost: 1 });
     await api.call(owner.useKey, 'POST', '/v1/check-consume', { subject: 'team_1', metric: 'reports', cost: 1 });
     await api.call(owner.useKey, 'POST', '/v1/check-consume', { subject: 'team_1', metric: 'reports', cost: 1 }); // flushes the two before it
@@ -88,7 +89,7 @@ describe('account view', () => {
     expect(body).toMatchObject({
       ownerId: owner.ownerId,
       plan: { name: 'starter', monthlyRequests: 100_000, requestsPerMinute: 120, requestsPerSecond: 20 },
-      month: { start: '2026-11-01T00:00:00.000Z', requests: 3, cap: 100_000, remaining: 99_997 },
+      month: { start: '2030-11-01T00:00:00.000Z', requests: 3, cap: 100_000, remaining: 99_997 },
     });
     // Both decisions share one timestamp (the clock is pinned), so their order is not asserted.
     expect(body.recentDecisions).toHaveLength(2);

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { testClock } from '../clock.ts';
 import { createTestOwner, type TestOwner, useLocalApi } from '../helpers.ts';
 
 /** What callers see when DynamoDB throttles or fails: the answers their fail-open/closed logic keys on. */
@@ -12,6 +13,8 @@ let dynamodb: ReturnType<typeof mockClient>;
 const body = { subject: 'f', metric: 'calls', cost: 1 };
 
 beforeAll(async () => {
+  // Pinned for the whole file: the 5 s caches warmed here must stay warm however slow the runner is.
+  testClock.pin(testClock.at(60_000));
   owner = await createTestOwner('faults', 'bulk');
   await api.call(owner.adminKey, 'POST', '/v1/metrics', { metric: 'calls', limit: 10 });
   await api.call(owner.useKey, 'POST', '/v1/check-consume', body); // key, plan and configuration now cached

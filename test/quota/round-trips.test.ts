@@ -2,6 +2,7 @@ import './plans.ts'; // sets INCR_PLANS before any quota module loads
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '../../lambdas/shared/dynamodb.ts';
 import { routes } from '../../lib/routes.ts';
+import { testClock } from '../clock.ts';
 import { createTestOwner, type TestOwner, useLocalApi } from '../helpers.ts';
 
 /**
@@ -27,6 +28,8 @@ const capacityOf = (command: string, output: { ConsumedCapacity?: unknown }) => 
 };
 
 beforeAll(async () => {
+  // Pinned for the whole file: "steady state" means warm 5 s caches, however slow the runner is.
+  testClock.pin(testClock.at(60_000));
   owner = await createTestOwner('round-trips', 'bulk');
   await api.call(owner.adminKey, 'POST', '/v1/metrics', { metric: 'api_calls', limit: 1_000_000, window: 'day' });
   documentClient.middlewareStack.add(
