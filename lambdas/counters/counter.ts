@@ -90,6 +90,8 @@ export class DynamoDbCounter implements Counter {
   /**
    * One UpdateItem that creates or adds. Its condition refuses an expired item (so it is never
    * continued) and a result outside the safe range; an expired item is then replaced by a fresh one.
+   * With `ttlSeconds` it also refuses a live counter without a TTL, which must never get one (a TTL
+   * is set only when a counter is created): that rare call is then repeated without the TTL.
    */
   private async add(key: string, amount: number, ttlSeconds: number | undefined): Promise<number> {
     const nowSeconds = this.nowSeconds();
@@ -103,7 +105,10 @@ export class DynamoDbCounter implements Counter {
             ttlSeconds === undefined
               ? 'SET #value = if_not_exists(#value, :zero) + :amount'
               : 'SET #value = if_not_exists(#value, :zero) + :amount, #expiresAt = if_not_exists(#expiresAt, :expiresAt)',
-          ConditionExpression: `attribute_not_exists(#value) OR ((attribute_not_exists(#expiresAt) OR #expiresAt > :now) AND ${staysInRange})`,
+          ConditionExpression:
+            ttlSeconds === undefined
+              ? `attribute_not_exists(#value) OR ((attribute_not_exists(#expiresAt) OR #expiresAt > :now) AND ${staysInRange})`
+              : `attribute_not_exists(#value) OR (#expiresAt > :now AND ${staysInRange})`,
           ExpressionAttributeNames: { '#value': 'value', '#expiresAt': table.expiresAt },
           ExpressionAttributeValues: {
             ':zero': 0,
@@ -120,7 +125,10 @@ export class DynamoDbCounter implements Counter {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const current = error.Item ? (unmarshall(error.Item) as CounterItem) : undefined;
-      if (isLive(current, nowSeconds)) throw new CounterRangeError();
+      if (isLive(current, nowSeconds)) {
+        if (ttlSeconds !== undefined && current.expiresAt === undefined) return this.add(key, amount, undefined);
+        throw new CounterRangeError();
+      }
       // Expired: start it afresh at `amount`, unless another request restarted it first (then add to that one).
       if (await this.setIfNotExists(key, amount, ttlSeconds)) return amount;
       return this.add(key, amount, ttlSeconds);

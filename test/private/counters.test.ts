@@ -89,6 +89,19 @@ describe('private counters', () => {
     expect((await get(`/v1/counters/${key}`)).body).toEqual({ key, value: 5 });
   });
 
+  it('never gives a counter created without a TTL one later', async () => {
+    const startMs = testClock.pin(Date.UTC(2030, 10, 22, 12, 30));
+    const key = uniqueName();
+    expect((await post(`/v1/counters/${key}/set-if-not-exists`, { value: 100 })).body).toEqual({ key, set: true });
+    expect((await post(`/v1/counters/${key}/increment`, { by: 1, ttlSeconds: 1 })).body).toEqual({ key, value: 101 });
+    expect((await post(`/v1/counters/${key}/decrement`, { by: 2, ttlSeconds: 1 })).body).toEqual({ key, value: 99 });
+    testClock.pin(startMs + 2_500);
+    expect((await get(`/v1/counters/${key}`)).body).toEqual({ key, value: 99 });
+    expect((await post(`/v1/counters/${key}/decrement-if-exists`, { by: 1 })).body).toEqual({ key, value: 98, existed: true, success: true });
+    testClock.pin(startMs + 365 * 86_400_000);
+    expect((await get(`/v1/counters/${key}`)).body).toEqual({ key, value: 98 });
+  });
+
   it('lets setIfNotExists replace an expired counter', async () => {
     const startMs = Date.UTC(2030, 10, 22, 13);
     testClock.pin(startMs);
