@@ -125,9 +125,7 @@ type Request = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredRe
 const statistics = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> => {
   const flushes = new WeakMap<APIGatewayProxyEventV2, Promise<void>>();
   const settle = async (request: Request) => {
-    await flushes.get(request.event)?.catch((error: unknown) =>
-      logger.warn('Statistics flush failed; kept for the next one', { errorName: (error as Error).name }),
-    );
+    await flushes.get(request.event);
   };
   return {
     before: (request) => {

@@ -2,6 +2,7 @@ import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamod
 import { batchGetAll } from '../shared/batch-get.ts';
 import { countapiStatsKeyPrefix } from '../../lib/routes.ts';
 import { Interval } from '../shared/clock.ts';
+import { logger } from '../shared/logger.ts';
 import { table } from '../shared/table.ts';
 
 /**
@@ -46,7 +47,12 @@ export class StatsShards {
     this.pending.keysUpdated += delta.keysUpdated ?? 0;
   }
 
-  /** Starts a flush when one is due; the caller awaits it after its own DynamoDB call. */
+  /**
+   * Starts a flush when one is due; the caller awaits it after its own DynamoDB call. The promise
+   * never rejects: a failed flush is logged and its numbers kept for the next one. A rejection
+   * would surface before the caller awaits it, as an unhandled rejection that fails the Lambda
+   * invocation (and the caller's answer with it).
+   */
   flushIfDue(nowMs: number): Promise<void> | undefined {
     if (!this.flushes.due(nowMs) || this.inFlight) return undefined;
     this.flushes.restart(nowMs);
@@ -54,8 +60,8 @@ export class StatsShards {
     this.pending = zero();
     this.inFlight = this.addToShard(batch)
       .catch((error: unknown) => {
-        this.record(batch); // keep the numbers for the next flush rather than lose them
-        throw error;
+        this.record(batch);
+        logger.warn('Statistics flush failed; kept for the next one', { errorName: (error as Error).name });
       })
       .finally(() => {
         this.inFlight = undefined;
@@ -77,7 +83,7 @@ export class StatsShards {
 
   /** All shards in one BatchGetItem, plus this container's pending numbers. */
   async totals(): Promise<StatsTotals> {
-    await this.inFlight?.catch(() => undefined); // a flush in progress would otherwise count twice or not at all
+    await this.inFlight; // a flush in progress would otherwise count twice or not at all
     const totals = zero();
     const shards = Array.from({ length: shardCount }, (_, shard) => shardKey(shard));
     for (const shard of (await batchGetAll(this.client, this.tableName(), shards)) as Partial<StatsTotals>[]) {

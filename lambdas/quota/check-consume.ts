@@ -1,5 +1,4 @@
 import { documentClient } from '../shared/dynamodb.ts';
-import { logger } from '../shared/logger.ts';
 import { businessMetrics } from '../shared/metrics.ts';
 import { ApiError, v1Route } from '../shared/private-api.ts';
 import { effectiveLimit } from './config-store.ts';
@@ -20,23 +19,28 @@ const idempotencyKeyOf = (header: string | undefined): string | undefined => {
 
 export const handler = v1Route({ keyKind: 'use', schema: checkConsumeRequest }, async (request, { caller, event, nowMs, table }) => {
   const key = idempotencyKeyOf(event.headers['idempotency-key']);
-  const flush = decisionLog.flushIfDue(nowMs); // in parallel with the decision, never in front of it
-  const { plan, config } = await quotaContext(documentClient, table, caller.ownerId, request.metric, nowMs);
-  const input = { ...request, ownerId: caller.ownerId, plan, limit: effectiveLimit(config, request.subject) };
-  const context = { client: documentClient, tableName: table, nowMs };
-  let outcome: IdempotentOutcome;
+  // In parallel with the decision, never in front of it; awaited however the decision ends, so a
+  // Lambda container is never frozen mid-flush.
+  const flush = decisionLog.flushIfDue(nowMs);
   try {
-    outcome = key === undefined ? { decision: await decide(context, input), replayed: false } : await decideIdempotently(context, input, key);
-  } catch (error) {
-    if (error instanceof IdempotencyKeyReusedError) throw new ApiError(422, 'idempotency_key_reused', error.message);
-    throw error;
+    const { plan, config } = await quotaContext(documentClient, table, caller.ownerId, request.metric, nowMs);
+    const input = { ...request, ownerId: caller.ownerId, plan, limit: effectiveLimit(config, request.subject) };
+    const context = { client: documentClient, tableName: table, nowMs };
+    let outcome: IdempotentOutcome;
+    try {
+      outcome = key === undefined ? { decision: await decide(context, input), replayed: false } : await decideIdempotently(context, input, key);
+    } catch (error) {
+      if (error instanceof IdempotencyKeyReusedError) throw new ApiError(422, 'idempotency_key_reused', error.message);
+      throw error;
+    }
+    if (outcome.replayed) {
+      businessMetrics.idempotentReplay();
+    } else {
+      decisionLog.record(caller.ownerId, { ...outcome.decision, subject: request.subject, metric: request.metric, cost: request.cost, at: nowMs });
+      businessMetrics.quotaDecision(outcome.decision.allowed ? 'allowed' : 'denied', outcome.decision.reason ?? 'within_limits');
+    }
+    return { statusCode: 200, body: outcome.decision };
+  } finally {
+    await flush;
   }
-  if (outcome.replayed) {
-    businessMetrics.idempotentReplay();
-  } else {
-    decisionLog.record(caller.ownerId, { ...outcome.decision, subject: request.subject, metric: request.metric, cost: request.cost, at: nowMs });
-    businessMetrics.quotaDecision(outcome.decision.allowed ? 'allowed' : 'denied', outcome.decision.reason ?? 'within_limits');
-  }
-  await flush?.catch((error: unknown) => logger.warn('Decision log flush failed', { errorName: (error as Error).name }));
-  return { statusCode: 200, body: outcome.decision };
 });

@@ -3,6 +3,7 @@ import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@a
 import { decisionLogKeyPrefix } from '../../lib/routes.ts';
 import { Interval } from '../shared/clock.ts';
 import { documentClient } from '../shared/dynamodb.ts';
+import { logger } from '../shared/logger.ts';
 import { table, tableName } from '../shared/table.ts';
 import type { Decision } from './decision.ts';
 
@@ -48,13 +49,17 @@ export class DecisionLog {
     this.pending.set(ownerId, owner);
   }
 
-  /** Starts a flush when one is due; the caller awaits it after its own DynamoDB call. */
+  /**
+   * Starts a flush when one is due; the caller awaits it after its own DynamoDB call. The promise
+   * never rejects (a failed flush is logged and dropped: best effort), because the caller's own
+   * work may fail first, and a rejection nobody handles yet fails the whole Lambda invocation.
+   */
   flushIfDue(nowMs: number): Promise<void> | undefined {
     if (!this.flushes.due(nowMs) || this.pending.size === 0) return undefined;
     this.flushes.restart(nowMs);
     const batch = [...this.pending];
     this.pending = new Map();
-    return this.write(batch, nowMs);
+    return this.write(batch, nowMs).catch((error: unknown) => logger.warn('Decision log flush failed', { errorName: (error as Error).name }));
   }
 
   private async write(batch: [string, { entries: LoggedDecision[]; dropped: number }][], nowMs: number): Promise<void> {
