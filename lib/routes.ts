@@ -65,6 +65,8 @@ export const routes: Route[] = [
     access: 'write',
     tableActions: ['UpdateItem', 'PutItem'],
     scopedWrites: statsShardWrites,
+    // Creating a missing counter counts toward the creator's (hashed) IP creation limit.
+    readsIpHashSecret: true,
   },
   {
     id: 'countapi-get',

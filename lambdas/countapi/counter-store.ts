@@ -1,15 +1,14 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { table } from '../shared/table.ts';
-import { applied } from '../shared/conditional-update.ts';
-import { isTransactionConflict } from '../shared/errors.ts';
-import { consumeUpdate, type Window } from '../shared/windowed-counter.ts';
+import { createWithinLimit, type Creator, publicCounterLifetimeSeconds } from '../shared/public-creation.ts';
 
 /**
  * CountAPI counters in DynamoDB. Every operation is one conditional request against the counter's
- * item (create adds its rate-limit window to the same transaction), so counts are exact under any
- * concurrency and nothing is ever read, modified and written back.
+ * item (a creation, by `create` or by a `hit` on a missing counter, adds the creator's rate-limit
+ * window to the same transaction), so counts are exact under any concurrency and nothing is ever
+ * read, modified and written back.
  *
  * An item whose `expiresAt` has passed is treated as missing even while TTL has not deleted it:
  * every condition requires `expiresAt > now`, and a hit or create on such an item starts it afresh.
@@ -31,8 +30,6 @@ export interface StoredCounter {
   expiresAt: number;
 }
 
-/** CountAPI lets keys live six months after their last write; we take that as 183 days. */
-export const counterLifetimeSeconds = 183 * 86_400;
 const maxValue = Number.MAX_SAFE_INTEGER;
 
 export class CounterOverflowError extends Error {
@@ -48,22 +45,13 @@ const counterKey = ({ namespace, key }: CounterName) => ({
 });
 
 const nowSeconds = (nowMs: number) => Math.floor(nowMs / 1000);
-const expiryFrom = (nowMs: number) => nowSeconds(nowMs) + counterLifetimeSeconds;
+const expiryFrom = (nowMs: number) => nowSeconds(nowMs) + publicCounterLifetimeSeconds;
 const isLive = (item: StoredCounter | undefined, nowMs: number): item is StoredCounter =>
   item !== undefined && item.expiresAt > nowSeconds(nowMs);
 
 /** The item a failed condition saw (ReturnValuesOnConditionCheckFailure: ALL_OLD). */
 const itemOf = (error: ConditionalCheckFailedException) =>
   error.Item ? (unmarshall(error.Item) as StoredCounter) : undefined;
-
-const attributeNames = {
-  '#value': 'value',
-  '#enableReset': 'enableReset',
-  '#lower': 'updateLowerbound',
-  '#upper': 'updateUpperbound',
-  '#createdAt': 'createdAt',
-  '#expiresAt': table.expiresAt,
-};
 
 /** A fresh counter as `hit` creates it: incrementable by exactly one. */
 const freshHitCounter = (nowMs: number): StoredCounter => ({
@@ -80,70 +68,48 @@ export interface HitResult {
   created: boolean;
 }
 
-/** Adds one, creating the counter (bounds 0..1, not resettable) when missing or expired. */
+/**
+ * Adds one to a live counter (one UpdateItem). A missing or expired counter is created afresh at 1
+ * (bounds 0..1, not resettable) within the creator's limit: a second round trip, once per counter.
+ */
 export const hitCounter = async (
   client: DynamoDBDocumentClient,
   tableName: string,
   name: CounterName,
   nowMs: number,
+  creator: () => Promise<Creator>,
 ): Promise<HitResult> => {
   try {
     const { Attributes } = await client.send(
       new UpdateCommand({
         TableName: tableName,
         Key: counterKey(name),
-        UpdateExpression:
-          'SET #value = if_not_exists(#value, :zero) + :one, #enableReset = if_not_exists(#enableReset, :false), ' +
-          '#lower = if_not_exists(#lower, :zero), #upper = if_not_exists(#upper, :one), ' +
-          '#createdAt = if_not_exists(#createdAt, :nowMs), #expiresAt = :expiresAt',
-        ConditionExpression: 'attribute_not_exists(#value) OR (#expiresAt > :nowSeconds AND #value < :max)',
-        ExpressionAttributeNames: attributeNames,
-        ExpressionAttributeValues: {
-          ':zero': 0,
-          ':one': 1,
-          ':false': false,
-          ':nowMs': nowMs,
-          ':nowSeconds': nowSeconds(nowMs),
-          ':expiresAt': expiryFrom(nowMs),
-          ':max': maxValue,
-        },
-        // The old item tells both the new value (old + 1, exact: the update was atomic) and
-        // whether this hit created the counter.
-        ReturnValues: 'ALL_OLD',
+        UpdateExpression: 'SET #value = #value + :one, #expiresAt = :expiresAt',
+        ConditionExpression: '#expiresAt > :nowSeconds AND #value < :max',
+        ExpressionAttributeNames: { '#value': 'value', '#expiresAt': table.expiresAt },
+        ExpressionAttributeValues: { ':one': 1, ':nowSeconds': nowSeconds(nowMs), ':expiresAt': expiryFrom(nowMs), ':max': maxValue },
+        ReturnValues: 'UPDATED_NEW',
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
-    return Attributes ? { value: (Attributes as StoredCounter).value + 1, created: false } : { value: 1, created: true };
+    return { value: (Attributes as StoredCounter).value, created: false };
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
     if (isLive(itemOf(error), nowMs)) throw new CounterOverflowError();
-    return restartExpired(client, tableName, name, nowMs);
   }
+  const outcome = await createWithinLimit(client, newCounterPut(tableName, name, freshHitCounter(nowMs), nowMs), await creator(), nowMs);
+  // 'exists': another request created it first; count on that one.
+  return outcome === 'created' ? { value: 1, created: true } : hitCounter(client, tableName, name, nowMs, creator);
 };
 
-/**
- * Replaces an expired counter by a fresh one. Rare (first hit after six idle months), so this
- * second round trip is off the hot path. If another request restarted it first, hit that one.
- */
-const restartExpired = async (
-  client: DynamoDBDocumentClient,
-  tableName: string,
-  name: CounterName,
-  nowMs: number,
-): Promise<HitResult> => {
-  const restarted = await applied(
-    client.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...counterKey(name), ...freshHitCounter(nowMs) },
-        ConditionExpression: '#expiresAt <= :nowSeconds',
-        ExpressionAttributeNames: { '#expiresAt': table.expiresAt },
-        ExpressionAttributeValues: { ':nowSeconds': nowSeconds(nowMs) },
-      }),
-    ),
-  );
-  return restarted ? { value: 1, created: true } : hitCounter(client, tableName, name, nowMs);
-};
+/** The Put of a new counter, refused while a live one is there (an expired one is replaced). */
+const newCounterPut = (tableName: string, name: CounterName, counter: StoredCounter, nowMs: number) => ({
+  TableName: tableName,
+  Item: { ...counterKey(name), ...counter },
+  ConditionExpression: 'attribute_not_exists(#expiresAt) OR #expiresAt <= :nowSeconds',
+  ExpressionAttributeNames: { '#expiresAt': table.expiresAt },
+  ExpressionAttributeValues: { ':nowSeconds': nowSeconds(nowMs) },
+});
 
 export const getCounter = async (
   client: DynamoDBDocumentClient,
@@ -236,59 +202,12 @@ export interface NewCounter extends CounterName {
   updateUpperbound: number;
 }
 
-export interface CreationLimit {
-  /** Partition key of the creator's rate-limit counter. */
-  counterKey: string;
-  window: Window;
-  limit: number;
-}
-
-export type CreateResult = 'created' | 'exists' | 'rate-limited';
-
-const maxConflictRetries = 5;
-
-/**
- * Creates a counter unless a live one exists, and consumes one creation from the creator's
- * rate-limit window in the same transaction: one round trip, and a refused creation (409 or 429)
- * consumes nothing. Two creations from one client at the same instant touch the same window item,
- * and DynamoDB cancels one of them (TransactionConflict): those retry after a short jittered pause.
- */
-export const createCounter = async (
+/** Creates a counter unless a live one exists, within the creator's limit: one transaction, and a refused creation consumes nothing. */
+export const createCounter = (
   client: DynamoDBDocumentClient,
   tableName: string,
-  counter: NewCounter,
-  creationLimit: CreationLimit,
+  { namespace, key, ...settings }: NewCounter,
+  creator: Creator,
   nowMs: number,
-): Promise<CreateResult> => {
-  const { namespace, key, ...settings } = counter;
-  const transaction = new TransactWriteCommand({
-    TransactItems: [
-      { Update: consumeUpdate({ tableName, ...creationLimit, cost: 1 }) },
-      {
-        Put: {
-          TableName: tableName,
-          Item: { ...counterKey({ namespace, key }), ...settings, createdAt: nowMs, expiresAt: expiryFrom(nowMs) },
-          ConditionExpression: 'attribute_not_exists(#expiresAt) OR #expiresAt <= :nowSeconds',
-          ExpressionAttributeNames: { '#expiresAt': table.expiresAt },
-          ExpressionAttributeValues: { ':nowSeconds': nowSeconds(nowMs) },
-        },
-      },
-    ],
-  });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await client.send(transaction);
-      return 'created';
-    } catch (error) {
-      if (isTransactionConflict(error) && attempt < maxConflictRetries) {
-        await new Promise((wake) => setTimeout(wake, 10 + Math.random() * 20 * 2 ** attempt));
-        continue;
-      }
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const [limitReason, counterReason] = error.CancellationReasons ?? [];
-      if (limitReason?.Code === 'ConditionalCheckFailed') return 'rate-limited';
-      if (counterReason?.Code === 'ConditionalCheckFailed') return 'exists';
-      throw error;
-    }
-  }
-};
+): Promise<'created' | 'exists'> =>
+  createWithinLimit(client, newCounterPut(tableName, { namespace, key }, { ...settings, createdAt: nowMs, expiresAt: expiryFrom(nowMs) }, nowMs), creator, nowMs);

@@ -1,12 +1,13 @@
 import { documentClient } from '../shared/dynamodb.ts';
 import { businessMetrics } from '../shared/metrics.ts';
+import { creatorOf } from '../shared/public-creation.ts';
 import { CounterOverflowError, hitCounter } from './counter-store.ts';
 import { countapiRoute, CountapiRequestError, xPath } from './http.ts';
 import { counterRequest } from './schemas.ts';
 
-export const handler = countapiRoute(counterRequest, async (name, { nowMs, table, stats }) => {
+export const handler = countapiRoute(counterRequest, async (name, { event, nowMs, table, stats }) => {
   try {
-    const { value, created } = await hitCounter(documentClient, table, name, nowMs);
+    const { value, created } = await hitCounter(documentClient, table, name, nowMs, () => creatorOf(event, nowMs));
     stats.record({ keysUpdated: 1, keysCreated: created ? 1 : 0 });
     businessMetrics.hit();
     if (created) businessMetrics.keyCreated();

@@ -5,6 +5,8 @@ import { clock } from '../shared/clock.ts';
 import { documentClient } from '../shared/dynamodb.ts';
 import { isServiceUnavailable } from '../shared/errors.ts';
 import { logger } from '../shared/logger.ts';
+import { businessMetrics } from '../shared/metrics.ts';
+import { CreationRateLimitedError } from '../shared/public-creation.ts';
 import { routeHandler } from '../shared/route-handler.ts';
 import { tableName } from '../shared/table.ts';
 import { resolveReservedWords } from './names.ts';
@@ -101,6 +103,10 @@ const render = (format: Format, answer: CountapiAnswer): APIGatewayProxyStructur
 
 const answerFor = (error: unknown): CountapiAnswer => {
   if (error instanceof CountapiRequestError) return { statusCode: error.statusCode, body: { error: error.message } };
+  if (error instanceof CreationRateLimitedError) {
+    businessMetrics.rateLimited();
+    return { statusCode: 429, body: { error: error.message }, headers: { 'Retry-After': String(error.retryAfterSeconds) } };
+  }
   if (isServiceUnavailable(error)) {
     logger.warn('DynamoDB unavailable', { errorName: (error as Error).name });
     return { statusCode: 503, body: { error: 'Service temporarily unavailable, please retry' }, headers: { 'Retry-After': '1' } };

@@ -1,22 +1,25 @@
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { applied } from '../shared/conditional-update.ts';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { logger } from '../shared/logger.ts';
+import { createWithinLimit, type Creator, publicCounterLifetimeSeconds } from '../shared/public-creation.ts';
 import { table } from '../shared/table.ts';
 
 /**
  * Hit counters in DynamoDB: one counter item per `id/resource` holding `visit` and `visitor`, and
  * one marker item per visitor and counter, keyed by a keyed hash of the IP address, recording the
- * first visit. Nothing expires: hit counters and their visitors live forever.
+ * first visit. Like CountAPI's counters, a hit counter lives six months after its last counted hit
+ * and then reads as never hit; a visitor's marker lives six months after that visitor's last hit,
+ * so it never outlives its counter, and a visitor away longer than that is counted again.
  *
- * A hit adds to the counter with `ADD` and claims the visitor's marker with a conditional `Put`,
- * both at once: a returning visitor costs one round trip. Only a visitor whose marker is new adds
- * to `visitor` afterwards: two sequential round trips, once per visitor and counter.
+ * A hit adds to a live counter and refreshes the visitor's marker at once, each one UpdateItem: a
+ * returning visitor costs one round trip. Only a visitor whose marker is new adds to `visitor`
+ * afterwards: two sequential round trips, once per visitor and counter. A missing (or expired)
+ * counter is created within the creator's IP creation limit, counting this hit and visitor.
  *
  * Each marker has a partition key of its own. In the counter's partition, every hit would write
- * that partition twice (a conditional Put that fails still consumes a write), halving the ~1,000
- * writes/s one partition takes; spread out, the counter item's own writes are the only limit.
+ * that partition twice, halving the ~1,000 writes/s one partition takes; spread out, the counter
+ * item's own writes are the only limit.
  */
-
 export interface HitCounterName {
   id: string;
   resource: string;
@@ -34,41 +37,77 @@ export const markerKey = ({ id, resource }: HitCounterName, visitorHash: string)
   [table.sortKey]: 'visitor',
 });
 
+const nowSeconds = (nowMs: number) => Math.floor(nowMs / 1000);
+// Counters and markers written before expiry existed have no `expiresAt`: they are live, and get one at their next hit.
+const isLive = (item: Record<string, unknown> | undefined, nowMs: number): item is Record<string, unknown> =>
+  item !== undefined && (item[table.expiresAt] === undefined || (item[table.expiresAt] as number) > nowSeconds(nowMs));
+
 const countsOf = (item: Record<string, unknown> | undefined): HitCounts => ({
   visit: (item?.visit as number | undefined) ?? 0,
   visitor: (item?.visitor as number | undefined) ?? 0,
 });
 
-const add = (client: DynamoDBDocumentClient, tableName: string, name: HitCounterName, attribute: 'visit' | 'visitor') =>
+/** Adds one visit to a live counter, refreshing its expiry; a missing or expired counter fails the condition. */
+const addVisit = (client: DynamoDBDocumentClient, tableName: string, name: HitCounterName, nowMs: number) =>
   client.send(
     new UpdateCommand({
       TableName: tableName,
       Key: counterKey(name),
-      UpdateExpression: 'ADD #attribute :one',
-      ExpressionAttributeNames: { '#attribute': attribute },
-      ExpressionAttributeValues: { ':one': 1 },
+      UpdateExpression: 'ADD #attribute :one SET #expiresAt = :expiresAt',
+      ConditionExpression: 'attribute_exists(#attribute) AND (attribute_not_exists(#expiresAt) OR #expiresAt > :nowSeconds)',
+      ExpressionAttributeNames: { '#attribute': 'visit', '#expiresAt': table.expiresAt },
+      ExpressionAttributeValues: { ':one': 1, ':expiresAt': nowSeconds(nowMs) + publicCounterLifetimeSeconds, ':nowSeconds': nowSeconds(nowMs) },
       // Both numbers as they are right after this atomic write: exact, without a read.
       ReturnValues: 'ALL_NEW',
     }),
   );
 
-/** True when this request placed the marker (a new visitor), false when it was there already. */
+const addVisitor = (client: DynamoDBDocumentClient, tableName: string, name: HitCounterName) =>
+  client.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: counterKey(name),
+      UpdateExpression: 'ADD #attribute :one',
+      ExpressionAttributeNames: { '#attribute': 'visitor' },
+      ExpressionAttributeValues: { ':one': 1 },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+
+type MarkerClaim = 'returning' | 'new' | 'back-after-expiry';
+
+/** Refreshes the visitor's marker, and tells whether it was there (and live) before. */
 const claimMarker = async (
   client: DynamoDBDocumentClient,
   tableName: string,
   name: HitCounterName,
   visitorHash: string,
   nowMs: number,
-): Promise<boolean> =>
-  applied(
-    client.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...markerKey(name, visitorHash), firstVisitAt: nowMs },
-        ConditionExpression: 'attribute_not_exists(#pk)',
-        ExpressionAttributeNames: { '#pk': table.partitionKey },
-      }),
-    ),
+): Promise<MarkerClaim> => {
+  const { Attributes: old } = await client.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: markerKey(name, visitorHash),
+      UpdateExpression: 'SET #expiresAt = :expiresAt, #firstVisitAt = if_not_exists(#firstVisitAt, :nowMs)',
+      ExpressionAttributeNames: { '#expiresAt': table.expiresAt, '#firstVisitAt': 'firstVisitAt' },
+      ExpressionAttributeValues: { ':expiresAt': nowSeconds(nowMs) + publicCounterLifetimeSeconds, ':nowMs': nowMs },
+      ReturnValues: 'ALL_OLD',
+    }),
+  );
+  if (!old) return 'new';
+  return isLive(old, nowMs) ? 'returning' : 'back-after-expiry';
+};
+
+/** A marker that outlived its expiry (TTL deletes late) starts a new life: its first visit is now. */
+const restartMarker = (client: DynamoDBDocumentClient, tableName: string, name: HitCounterName, visitorHash: string, nowMs: number) =>
+  client.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: markerKey(name, visitorHash),
+      UpdateExpression: 'SET #firstVisitAt = :nowMs',
+      ExpressionAttributeNames: { '#firstVisitAt': 'firstVisitAt' },
+      ExpressionAttributeValues: { ':nowMs': nowMs },
+    }),
   );
 
 /**
@@ -84,24 +123,45 @@ const releaseMarker = async (client: DynamoDBDocumentClient, tableName: string, 
   }
 };
 
-/** Adds a visit, and a visitor if `visitorHash` has not been seen on this counter before. */
+/** Adds a visit, and a visitor if `visitorHash` has not been seen on this counter (in its marker's lifetime). */
 export const countHit = async (
   client: DynamoDBDocumentClient,
   tableName: string,
   name: HitCounterName,
   visitorHash: string,
   nowMs: number,
+  creator: () => Promise<Creator>,
 ): Promise<HitCounts> => {
-  const [visit, marker] = await Promise.allSettled([
-    add(client, tableName, name, 'visit'),
-    claimMarker(client, tableName, name, visitorHash, nowMs),
-  ]);
-  const isNewVisitor = marker.status === 'fulfilled' && marker.value;
+  const [visit, marker] = await Promise.allSettled([addVisit(client, tableName, name, nowMs), claimMarker(client, tableName, name, visitorHash, nowMs)]);
+  const isNewVisitor = marker.status === 'fulfilled' && marker.value !== 'returning';
   try {
-    if (visit.status === 'rejected') throw visit.reason;
     if (marker.status === 'rejected') throw marker.reason;
+    let counted: Record<string, unknown> | undefined;
+    if (visit.status === 'fulfilled') {
+      counted = visit.value.Attributes;
+    } else {
+      if (!(visit.reason instanceof ConditionalCheckFailedException)) throw visit.reason;
+      // No live counter: create it with this hit (and visitor) counted, unless another request just did.
+      const fresh = { visit: 1, visitor: isNewVisitor ? 1 : 0 };
+      const put = {
+        TableName: tableName,
+        Item: { ...counterKey(name), ...fresh, createdAt: nowMs, [table.expiresAt]: nowSeconds(nowMs) + publicCounterLifetimeSeconds },
+        ConditionExpression: 'attribute_not_exists(#visit) OR #expiresAt <= :nowSeconds',
+        ExpressionAttributeNames: { '#visit': 'visit', '#expiresAt': table.expiresAt },
+        ExpressionAttributeValues: { ':nowSeconds': nowSeconds(nowMs) },
+      };
+      if ((await createWithinLimit(client, put, await creator(), nowMs)) === 'created') {
+        if (marker.value === 'back-after-expiry') await restartMarker(client, tableName, name, visitorHash, nowMs);
+        return fresh;
+      }
+      counted = (await addVisit(client, tableName, name, nowMs)).Attributes;
+    }
+    if (!isNewVisitor) return countsOf(counted);
     // Read from the latest write: the visit count includes this hit and any that landed since.
-    const { Attributes } = isNewVisitor ? await add(client, tableName, name, 'visitor') : visit.value;
+    const [{ Attributes }] = await Promise.all([
+      addVisitor(client, tableName, name),
+      marker.value === 'back-after-expiry' ? restartMarker(client, tableName, name, visitorHash, nowMs) : undefined,
+    ]);
     return countsOf(Attributes);
   } catch (error) {
     if (isNewVisitor) await releaseMarker(client, tableName, name, visitorHash);
@@ -109,8 +169,8 @@ export const countHit = async (
   }
 };
 
-/** The current numbers, without counting anything; a counter never hit reads as zeros. */
-export const readHits = async (client: DynamoDBDocumentClient, tableName: string, name: HitCounterName): Promise<HitCounts> => {
+/** The current numbers, without counting anything; a counter never hit, or expired, reads as zeros. */
+export const readHits = async (client: DynamoDBDocumentClient, tableName: string, name: HitCounterName, nowMs: number): Promise<HitCounts> => {
   const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: counterKey(name), ConsistentRead: true }));
-  return countsOf(Item);
+  return countsOf(isLive(Item, nowMs) ? Item : undefined);
 };

@@ -4,6 +4,8 @@ import type * as z from 'zod';
 import { clock } from '../shared/clock.ts';
 import { isServiceUnavailable } from '../shared/errors.ts';
 import { logger } from '../shared/logger.ts';
+import { businessMetrics } from '../shared/metrics.ts';
+import { CreationRateLimitedError } from '../shared/public-creation.ts';
 import { routeHandler } from '../shared/route-handler.ts';
 import { tableName } from '../shared/table.ts';
 import type { HitCounts } from './hit-store.ts';
@@ -76,6 +78,10 @@ const svgAnswer = (statusCode: number, svg: string, headers: Record<string, stri
 
 const failureOf = (error: unknown): { statusCode: number; message: string; headers?: Record<string, string> } => {
   if (error instanceof HitsRequestError) return { statusCode: 400, message: error.message };
+  if (error instanceof CreationRateLimitedError) {
+    businessMetrics.rateLimited();
+    return { statusCode: 429, message: error.message, headers: { 'Retry-After': String(error.retryAfterSeconds) } };
+  }
   if (isServiceUnavailable(error)) {
     logger.warn('DynamoDB unavailable', { errorName: (error as Error).name });
     return { statusCode: 503, message: 'Service temporarily unavailable, please retry', headers: { 'Retry-After': '1' } };

@@ -57,7 +57,7 @@ export const windowKey = (counterKey: string, window: Window) => ({
 
 export interface ConsumeInput {
   tableName: string;
-  /** Partition key of the counter, e.g. `ratelimit#countapi-create#<ip hash>`. */
+  /** Partition key of the counter, e.g. `ratelimit#public-create#<ip hash>`. */
   counterKey: string;
   window: Window;
   cost: number;

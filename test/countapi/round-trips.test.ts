@@ -40,7 +40,8 @@ describe('DynamoDB requests per CountAPI route', () => {
   it.each([
     ['countapi-create', `/create?key=${key}&enable_reset=1&update_upperbound=5`, 200, ['TransactWriteItemsCommand']],
     ['countapi-hit', `/hit/${key}`, 200, ['UpdateItemCommand']],
-    ['countapi-hit', `/hit/${uniqueName()}`, 200, ['UpdateItemCommand']],
+    // A missing counter: the update finds nothing, then one transaction creates it within the creator's limit.
+    ['countapi-hit', `/hit/${uniqueName()}`, 200, ['UpdateItemCommand', 'TransactWriteItemsCommand']],
     ['countapi-get', `/get/${key}`, 200, ['GetItemCommand']],
     ['countapi-set', `/set/${key}?value=10`, 200, ['UpdateItemCommand']],
     ['countapi-update', `/update/${key}?amount=5`, 200, ['UpdateItemCommand']],

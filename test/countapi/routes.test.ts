@@ -3,7 +3,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { testClock } from '../clock.ts';
 import { documentClient } from '../../lambdas/shared/dynamodb.ts';
 import { tableName } from '../../lambdas/shared/table.ts';
-import { counterLifetimeSeconds } from '../../lambdas/countapi/counter-store.ts';
+import { publicCounterLifetimeSeconds as counterLifetimeSeconds } from '../../lambdas/shared/public-creation.ts';
 import { getJson, uniqueName, useLocalApi } from '../helpers.ts';
 
 const api = useLocalApi();

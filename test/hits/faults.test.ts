@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { getFrom, useLocalApi } from '../helpers.ts';
 import { parseXml } from './xml.ts';
 
@@ -12,6 +12,10 @@ const get = (path: string) => getFrom(`${api.url}${path}`, '127.0.0.2');
 const throttled = () => new ProvisionedThroughputExceededException({ message: 'Rate exceeded', $metadata: {} });
 const addsTo = (attribute: string) => ({ ExpressionAttributeNames: { '#attribute': attribute } });
 const counted = { Attributes: { visit: 5, visitor: 2 } };
+// The visitor's marker is refreshed by an UpdateItem that returns the marker as it was: none for a new visitor.
+const marker = { ExpressionAttributeNames: { '#firstVisitAt': 'firstVisitAt' } };
+const newVisitor = {};
+const returningVisitor = { Attributes: { firstVisitAt: 1, expiresAt: 4_000_000_000 } };
 
 afterEach(() => {
   dynamodb.reset();
@@ -19,7 +23,6 @@ afterEach(() => {
 
 describe('hits when DynamoDB fails', () => {
   it('answers 503 in JSON with Retry-After when DynamoDB throttles', async () => {
-    dynamodb.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
     dynamodb.on(UpdateCommand).rejects(throttled());
     const response = await get('/hits/site.example/page');
     expect(response.status).toBe(503);
@@ -50,19 +53,19 @@ describe('hits when DynamoDB fails', () => {
   });
 
   it('releases the marker of a new visitor whose visitor count failed, so their next hit counts them', async () => {
-    dynamodb.on(PutCommand).resolves({});
+    dynamodb.on(UpdateCommand, marker).resolves(newVisitor);
     dynamodb.on(UpdateCommand, addsTo('visit')).resolves(counted);
     dynamodb.on(UpdateCommand, addsTo('visitor')).rejects(throttled());
     expect((await get('/hits/site.example/page')).status).toBe(503);
-    const [put] = dynamodb.commandCalls(PutCommand);
+    const [claim] = dynamodb.commandCalls(UpdateCommand, marker);
     const [release] = dynamodb.commandCalls(DeleteCommand);
-    expect(release?.args[0].input.Key).toEqual({ pk: put!.args[0].input.Item!.pk, sk: put!.args[0].input.Item!.sk });
+    expect(release?.args[0].input.Key).toEqual(claim!.args[0].input.Key);
     expect(String(release?.args[0].input.Key?.pk)).toMatch(/^hits-visitor#site\.example#page#/);
   });
 
   it('releases the marker too when the visit count failed, and still answers 503 if the release fails', async () => {
-    dynamodb.on(PutCommand).resolves({});
     dynamodb.on(UpdateCommand).rejects(throttled());
+    dynamodb.on(UpdateCommand, marker).resolves(newVisitor);
     dynamodb.on(DeleteCommand).rejects(throttled());
     const response = await get('/hits/site.example/page.svg');
     expect(response.status).toBe(503);
@@ -70,17 +73,17 @@ describe('hits when DynamoDB fails', () => {
   });
 
   it('keeps the marker of a returning visitor, whatever fails', async () => {
-    dynamodb.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
     dynamodb.on(UpdateCommand).rejects(new Error('odd'));
+    dynamodb.on(UpdateCommand, marker).resolves(returningVisitor);
     expect((await get('/hits/site.example/page')).status).toBe(500);
     expect(dynamodb.commandCalls(DeleteCommand)).toHaveLength(0);
   });
 
   it('answers 503 when the marker cannot be written, and counts a returning visitor normally', async () => {
     dynamodb.on(UpdateCommand, addsTo('visit')).resolves(counted);
-    dynamodb.on(PutCommand).rejects(throttled());
+    dynamodb.on(UpdateCommand, marker).rejects(throttled());
     expect((await get('/hits/site.example/page')).status).toBe(503);
-    dynamodb.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
+    dynamodb.on(UpdateCommand, marker).resolves(returningVisitor);
     const response = await get('/hits/site.example/page');
     expect({ status: response.status, body: JSON.parse(response.text) }).toEqual({ status: 200, body: { visit: 5, visitor: 2 } });
   });

@@ -4,6 +4,7 @@ import { counterKey, markerKey } from '../../lambdas/hits/hit-store.ts';
 import { testClock } from '../clock.ts';
 import { documentClient } from '../../lambdas/shared/dynamodb.ts';
 import { hashIp } from '../../lambdas/shared/ip-hash.ts';
+import { publicCounterLifetimeSeconds } from '../../lambdas/shared/public-creation.ts';
 import { tableName } from '../../lambdas/shared/table.ts';
 import { getFrom, uniqueName, useLocalApi } from '../helpers.ts';
 import { parseXml } from './xml.ts';
@@ -103,12 +104,19 @@ describe('privacy', () => {
 
     const firstMarker = await markerItem('site.example', first, '127.0.0.6');
     const secondMarker = await markerItem('site.example', second, '127.0.0.6');
-    expect(firstMarker).toEqual({ pk: expect.stringMatching(/^hits-visitor#site\.example#/), sk: 'visitor', firstVisitAt: nowMs });
+    const expiresAt = Math.floor(nowMs / 1000) + publicCounterLifetimeSeconds;
+    expect(firstMarker).toEqual({ pk: expect.stringMatching(/^hits-visitor#site\.example#/), sk: 'visitor', firstVisitAt: nowMs, expiresAt });
     expect(firstItems).toContainEqual(firstMarker);
     expect(secondItems).toContainEqual(secondMarker);
     // The same address leaves unrelated markers on two counters.
     expect(String(firstMarker!.pk).split('#').at(-1)).not.toBe(String(secondMarker!.pk).split('#').at(-1));
-    expect(await counterItem('site.example', first)).toEqual({ ...counterKey({ id: 'site.example', resource: first }), visit: 1, visitor: 1 });
+    expect(await counterItem('site.example', first)).toEqual({
+      ...counterKey({ id: 'site.example', resource: first }),
+      visit: 1,
+      visitor: 1,
+      createdAt: nowMs,
+      expiresAt,
+    });
   });
 });
 

@@ -1,0 +1,72 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { isTransactionConflict } from './errors.ts';
+import { hashIp, ipHashSecret } from './ip-hash.ts';
+import { consumeUpdate, secondsUntilEnd, type Window, windowAt } from './windowed-counter.ts';
+
+/**
+ * Anonymous clients may create public counters (CountAPI `create` and `hit`, hit counters), and
+ * every creation is an item that stays for months: so each source IP may create at most
+ * `creationsPerSecond` per second, across all of those routes (CountAPI's documented limit for
+ * `create`). The creation and the consumption from the creator's window are one transaction: a
+ * refused creation consumes nothing and creates nothing. Counting on an existing counter never
+ * reaches this code, so the limit costs nothing on the hot path.
+ */
+export const creationsPerSecond = 20;
+
+/** Public counters live six months after their last counted write (CountAPI's rule; we take 183 days), then read as never hit. */
+export const publicCounterLifetimeSeconds = 183 * 86_400;
+export const creationLimitMessage = `Too many counters created: at most ${creationsPerSecond} per second per IP address`;
+
+export interface Creator {
+  /** Partition key of the creator's window counter. */
+  counterKey: string;
+  window: Window;
+}
+
+/** The source IP as API Gateway saw the connection (X-Forwarded-For is whatever the client wrote), as a keyed hash. */
+export const creatorOf = async (event: APIGatewayProxyEventV2, nowMs: number): Promise<Creator> => ({
+  counterKey: `ratelimit#public-create#${hashIp(event.requestContext.http.sourceIp, await ipHashSecret())}`,
+  window: windowAt('second', nowMs),
+});
+
+/** The creator has used up this second's creations; each family answers 429 with Retry-After in its own shape. */
+export class CreationRateLimitedError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(creationLimitMessage);
+    this.name = 'CreationRateLimitedError';
+  }
+}
+
+type Put = NonNullable<NonNullable<TransactWriteCommandInput['TransactItems']>[number]['Put']>;
+
+const maxConflictRetries = 5;
+
+/**
+ * Writes `put` (whose condition says "nothing live is there") and consumes one creation of
+ * `creator` in one transaction. Two creations from one client at the same instant touch the same
+ * window item, and DynamoDB cancels one of them (TransactionConflict): those retry after a short
+ * jittered pause. A creator over the limit gets CreationRateLimitedError.
+ */
+export const createWithinLimit = async (client: DynamoDBDocumentClient, put: Put, creator: Creator, nowMs: number): Promise<'created' | 'exists'> => {
+  const transaction = new TransactWriteCommand({
+    TransactItems: [{ Update: consumeUpdate({ tableName: put.TableName!, ...creator, cost: 1, limit: creationsPerSecond }) }, { Put: put }],
+  });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await client.send(transaction);
+      return 'created';
+    } catch (error) {
+      if (isTransactionConflict(error) && attempt < maxConflictRetries) {
+        await new Promise((wake) => setTimeout(wake, 10 + Math.random() * 20 * 2 ** attempt));
+        continue;
+      }
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const [limitReason, putReason] = error.CancellationReasons ?? [];
+      if (limitReason?.Code === 'ConditionalCheckFailed') throw new CreationRateLimitedError(secondsUntilEnd(creator.window, nowMs));
+      if (putReason?.Code === 'ConditionalCheckFailed') return 'exists';
+      throw error;
+    }
+  }
+};
