@@ -195,7 +195,7 @@ export const routes: Route[] = [
     routeKeys: ['POST /v1/keys'],
     entry: 'lambdas/keys/create.ts',
     access: 'write',
-    tableActions: ['PutItem'],
+    tableActions: ['PutItem', 'ConditionCheckItem'],
     apiKey: 'admin',
     creates: true,
   },

@@ -95,13 +95,41 @@ export const createOwner = async (
   return { owner, adminKey: { ...adminKey.record, key: adminKey.key } };
 };
 
+/** The key that asked for a new key was revoked (or deleted) meanwhile: nothing was created. */
+export class IssuingKeyRevokedError extends Error {
+  constructor() {
+    super('Invalid or revoked API key');
+    this.name = 'IssuingKeyRevokedError';
+  }
+}
+
+/**
+ * Creates a key. With `issuedBy` (the keyId of the admin key asking), the transaction also checks
+ * that key's listing is there and not revoked: authentication trusts a cached verdict for up to
+ * 5 seconds, and a revoked admin key must not use that window to mint a key that outlives it.
+ */
 export const createApiKey = async (
   client: DynamoDBDocumentClient,
   tableName: string,
-  { ownerId, kind, name, nowMs }: { ownerId: string; kind: KeyKind; name?: string; nowMs: number },
+  { ownerId, kind, name, nowMs, issuedBy }: { ownerId: string; kind: KeyKind; name?: string; nowMs: number; issuedBy?: string },
 ): Promise<CreatedApiKey> => {
   const apiKey = newApiKey(ownerId, kind, nowMs, name);
-  await client.send(new TransactWriteCommand({ TransactItems: apiKeyPuts(tableName, apiKey) }));
+  const issuerCheck = issuedBy && {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: listingKey(ownerId, issuedBy),
+      ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(#revokedAt)',
+      ExpressionAttributeNames: { '#pk': table.partitionKey, '#revokedAt': 'revokedAt' },
+    },
+  };
+  try {
+    await client.send(new TransactWriteCommand({ TransactItems: [...apiKeyPuts(tableName, apiKey), ...(issuerCheck ? [issuerCheck] : [])] }));
+  } catch (error) {
+    if (issuerCheck && error instanceof TransactionCanceledException && error.CancellationReasons?.[2]?.Code === 'ConditionalCheckFailed') {
+      throw new IssuingKeyRevokedError();
+    }
+    throw error;
+  }
   return { ...apiKey.record, key: apiKey.key };
 };
 

@@ -69,6 +69,22 @@ describe('API keys', () => {
     expect((await call(owners.owner.adminKey, 'DELETE', `/v1/keys/${created.body.keyId}`)).body).toMatchObject({ effectiveWithinSeconds: 0 });
   });
 
+  it('a revoked admin key cannot mint a new key, even while this container still trusts it', async () => {
+    testClock.pin(Date.UTC(2030, 10, 22, 16));
+    const admin = (await call(owners.owner.adminKey, 'POST', '/v1/keys', { kind: 'admin', name: 'to-revoke' })).body;
+    const countKeys = async () => ((await call(owners.owner.adminKey, 'GET', '/v1/keys')).body.keys as unknown[]).length;
+    expect((await call(admin.key as string, 'GET', '/v1/keys')).status).toBe(200); // verified and cached in this container
+    await call(owners.owner.adminKey, 'DELETE', `/v1/keys/${admin.keyId}`);
+    const before = await countKeys();
+    for (const kind of ['admin', 'use']) {
+      expect(await call(admin.key as string, 'POST', '/v1/keys', { kind })).toMatchObject({
+        status: 401,
+        body: { error: { code: 'unauthorized', message: 'Invalid or revoked API key' } },
+      });
+    }
+    expect(await countKeys()).toBe(before);
+  });
+
   it('a key never seen by this container fails at once after revocation', async () => {
     const created = await call(owners.owner.adminKey, 'POST', '/v1/keys', { kind: 'use' });
     await call(owners.owner.adminKey, 'DELETE', `/v1/keys/${created.body.keyId}`);
