@@ -1,12 +1,27 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { createRouter } from '../lib/local/api-gateway.ts';
+import { routes } from '../lib/routes.ts';
 import { routeHandler } from './shared/route-handler.ts';
 
 /**
- * Answers what no other route does: CORS preflights (`OPTIONS /{proxy+}`) for every route, and a
- * JSON 404 with CORS headers for unknown paths (`$default`), where API Gateway alone would answer
- * without them. The allowed origin, as on every route, comes from routeHandler.
+ * Answers what no other route does: CORS preflights (`OPTIONS /{proxy+}`) for every route, and
+ * requests no route takes (`$default`), where API Gateway alone would answer without CORS headers:
+ * a path some route serves with other methods is `405` with `Allow`, anything else `404`, each in
+ * the error shape of the path's family. The allowed origin, as on every route, comes from routeHandler.
  */
 const allowedHeaders = 'Authorization, Content-Type, Idempotency-Key, requiems-api-key';
+const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+// API Gateway's own route selection (the local server's too), over every route but this one.
+const selectRoute = createRouter(routes.filter(({ id }) => id !== 'fallback'));
+const allowedMethods = (path: string) => methods.filter((method) => selectRoute(method, path) !== undefined);
+
+const errorBody = (path: string, status: 404 | 405) => {
+  const [code, message] = status === 404 ? ['not_found', 'Not Found'] : ['method_not_allowed', 'Method Not Allowed'];
+  if (path.startsWith('/v1/misc/')) return { error: code, message }; // Requiems' flat shape
+  if (path === '/v1' || path.startsWith('/v1/')) return { error: { code, message } };
+  return { error: message }; // CountAPI's, and the hit counters'
+};
 
 export const handler = routeHandler(async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
   if (event.requestContext.http.method === 'OPTIONS') {
@@ -20,9 +35,17 @@ export const handler = routeHandler(async (event: APIGatewayProxyEventV2): Promi
       },
     };
   }
+  const path = event.rawPath;
+  const allowed = allowedMethods(path);
+  const status = allowed.length > 0 ? 405 : 404;
   return {
-    statusCode: 404,
-    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
-    body: JSON.stringify({ error: 'Not Found' }),
+    statusCode: status,
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      ...(status === 405 ? { Allow: [...allowed, 'OPTIONS'].join(', ') } : {}),
+    },
+    body: JSON.stringify(errorBody(path, status)),
   };
 });

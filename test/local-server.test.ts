@@ -411,7 +411,7 @@ describe('npm start (bin/local.ts)', () => {
       expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
       const unknown = await fetch(`http://localhost:${port}/no/such/path`);
       expect(unknown.status).toBe(404);
-      expect(unknown.headers.get('content-type')).toBe('application/json');
+      expect(unknown.headers.get('content-type')).toBe('application/json; charset=utf-8');
       expect(await unknown.json()).toEqual({ error: 'Not Found' });
 
       child.kill('SIGTERM');

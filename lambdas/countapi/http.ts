@@ -9,6 +9,7 @@ import { businessMetrics } from '../shared/metrics.ts';
 import { CreationRateLimitedError } from '../shared/public-creation.ts';
 import { routeHandler } from '../shared/route-handler.ts';
 import { tableName } from '../shared/table.ts';
+import { illFormedMessage, illFormedPath } from '../shared/well-formed.ts';
 import { resolveReservedWords } from './names.ts';
 import { jsonpCallback } from './schemas.ts';
 import { StatsShards } from './stats-shards.ts';
@@ -115,9 +116,16 @@ const answerFor = (error: unknown): CountapiAnswer => {
   return { statusCode: 500, body: { error: 'Internal server error' } };
 };
 
-/** Parses path parameters and query string together, after the reserved words are resolved. */
+/**
+ * Parses path parameters and query string together, after the reserved words are resolved. A
+ * counter named by the path (`/hit/{key}`, `/hit/{namespace}/{key}`) is named by the path alone:
+ * `/hit/{key}?namespace=victim.example` counts in `default`, never in `victim.example`.
+ */
 const parseRequest = <Schema extends z.ZodType>(schema: Schema, event: APIGatewayProxyEventV2): z.output<Schema> => {
-  const input: Record<string, string | undefined> = { ...event.queryStringParameters, ...event.pathParameters };
+  const { namespace: _namespace, key: _key, ...options } = event.queryStringParameters ?? {};
+  const input: Record<string, string | undefined> = event.pathParameters?.key === undefined ? { ...event.queryStringParameters } : { ...options, ...event.pathParameters };
+  const illFormed = illFormedPath(input);
+  if (illFormed !== undefined) throw new CountapiRequestError(400, illFormedMessage(illFormed));
   input.namespace = resolveReservedWords(input.namespace, event.headers);
   input.key = resolveReservedWords(input.key, event.headers);
   const parsed = schema.safeParse(input);

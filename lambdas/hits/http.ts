@@ -8,6 +8,7 @@ import { businessMetrics } from '../shared/metrics.ts';
 import { CreationRateLimitedError } from '../shared/public-creation.ts';
 import { routeHandler } from '../shared/route-handler.ts';
 import { tableName } from '../shared/table.ts';
+import { illFormedMessage, illFormedPath } from '../shared/well-formed.ts';
 import type { HitCounts } from './hit-store.ts';
 import { hitImageRequest, hitRequest, type HitRequest } from './schemas.ts';
 import { renderCounter, renderError } from './svg/render.ts';
@@ -101,7 +102,10 @@ const errorAnswers = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxySt
 
 const parse = <Schema extends z.ZodType>(schema: Schema, event: APIGatewayProxyEventV2): z.output<Schema> => {
   const { id, resource } = event.pathParameters ?? {};
-  const parsed = schema.safeParse({ ...event.queryStringParameters, id, resource: resource?.replace(formatSuffix, '') });
+  const input = { ...event.queryStringParameters, id, resource: resource?.replace(formatSuffix, '') };
+  const illFormed = illFormedPath(input);
+  if (illFormed !== undefined) throw new HitsRequestError(illFormedMessage(illFormed));
+  const parsed = schema.safeParse(input);
   if (!parsed.success) throw new HitsRequestError(parsed.error.issues[0]!.message);
   return parsed.data;
 };

@@ -9,6 +9,7 @@ import { isServiceUnavailable } from './errors.ts';
 import { logger } from './logger.ts';
 import { routeHandler } from './route-handler.ts';
 import { tableName } from './table.ts';
+import { illFormedMessage, illFormedPath } from './well-formed.ts';
 
 /**
  * What every route behind an API key shares (private counters, the namespace counter, key
@@ -20,7 +21,10 @@ import { tableName } from './table.ts';
 export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
-    /** Machine-readable: validation_error, invalid_json, unauthorized, forbidden, not_found, service_unavailable, internal_error. */
+    /**
+     * Machine-readable: validation_error, invalid_json, unsupported_media_type, unauthorized,
+     * forbidden, not_found, method_not_allowed, service_unavailable, internal_error.
+     */
     readonly code: string,
     message: string,
     readonly details?: Record<string, string>,
@@ -90,8 +94,13 @@ const errorAnswers = (
   },
 });
 
+const jsonContentType = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
+
 const parseJsonBody = (event: APIGatewayProxyEventV2): Record<string, unknown> => {
   if (!event.body) return {};
+  if (!jsonContentType.test(event.headers['content-type'] ?? '')) {
+    throw new ApiError(415, 'unsupported_media_type', 'The request body must be JSON, sent with Content-Type: application/json');
+  }
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   let parsed: unknown;
   try {
@@ -113,9 +122,23 @@ export const validationError = (error: z.ZodError): ApiError => {
 };
 
 /**
- * Builds the handler of a route behind an API key: authenticate, then parse query string, JSON
- * body and path parameters together (path parameters win) with the route's schema, then run the
- * operation. Authentication comes first, so callers without a key learn nothing about the route.
+ * A request's input, for the route's schema: path parameters and, for methods that carry a body
+ * (POST, PUT, PATCH), the JSON body; for the others, the query string. A body field never comes
+ * from the query string (`POST /v1/keys?kind=admin` must not make an admin key), and path
+ * parameters win over both.
+ */
+const inputOf = (event: APIGatewayProxyEventV2): Record<string, unknown> => {
+  const carriesBody = ['POST', 'PUT', 'PATCH'].includes(event.requestContext.http.method);
+  const input = { ...(carriesBody ? parseJsonBody(event) : event.queryStringParameters), ...event.pathParameters };
+  const illFormed = illFormedPath(input);
+  if (illFormed !== undefined) throw new ApiError(400, 'validation_error', illFormedMessage(illFormed), { [illFormed]: illFormedMessage(illFormed) });
+  return input;
+};
+
+/**
+ * Builds the handler of a route behind an API key: authenticate, then parse the request's input
+ * (inputOf) with the route's schema, then run the operation. Authentication comes first, so
+ * callers without a key learn nothing about the route.
  */
 export const privateRoute = <Schema extends z.ZodType>(
   { keyKind, schema, formatError, keyHeader }: PrivateRouteOptions<Schema>,
@@ -126,7 +149,7 @@ export const privateRoute = <Schema extends z.ZodType>(
       .use(errorAnswers(formatError))
       .handler(async (event) => {
         const caller = await authenticate(documentClient, table, presentedKey(event, keyHeader), keyKind);
-        const parsed = schema.safeParse({ ...event.queryStringParameters, ...parseJsonBody(event), ...event.pathParameters });
+        const parsed = schema.safeParse(inputOf(event));
         if (!parsed.success) throw validationError(parsed.error);
         return jsonAnswer(await operation(parsed.data, { event, caller, nowMs: clock.now(), table }));
       }),
