@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import { startLocalApi, type LocalApi } from '../lib/local/server.ts';
 import { routes } from '../lib/routes.ts';
 import { pngSignature } from './fixtures/image.ts';
 import { fixtureRoutes } from './fixtures/routes.ts';
+import { isRunning, javaChildren } from './processes.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -369,24 +370,6 @@ describe('npm start (bin/local.ts)', () => {
     }
   };
 
-  const javaChildren = (child: ChildProcess): number[] => {
-    // ps exits 1 when the process has no children: only its output matters.
-    const listing = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(child.pid)], { encoding: 'utf8' });
-    return listing.stdout
-      .split('\n')
-      .filter((line) => line.includes('DynamoDBLocal.jar'))
-      .map((line) => Number(line.trim().split(/\s+/)[0]));
-  };
-
-  const isRunning = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-
   it('serves the route table with its own DynamoDB Local and leaves no Java behind on SIGTERM', async () => {
     const port = await freePort();
     const { child, output, exited } = startBin(developerEnv({ INCR_IN_MEMORY: '1', PORT: String(port) }));
@@ -403,7 +386,7 @@ describe('npm start (bin/local.ts)', () => {
       const demoCounter = await fetch(`http://localhost:${port}/v1/misc/counter/demo`, { method: 'POST', headers: { 'requiems-api-key': useKey } });
       expect(await demoCounter.json()).toEqual({ namespace: 'demo', value: 1 });
       expect(output.stderr).toBe('');
-      javaPids = javaChildren(child);
+      javaPids = javaChildren(child.pid!);
       expect(javaPids).toHaveLength(1);
 
       const preflight = await fetch(`http://localhost:${port}/anything`, { method: 'OPTIONS' });
@@ -431,7 +414,7 @@ describe('npm start (bin/local.ts)', () => {
     );
     try {
       await waitForLine(output, exited);
-      expect(javaChildren(child)).toEqual([]);
+      expect(javaChildren(child.pid!)).toEqual([]);
       expect((await fetch(`http://localhost:${port}/anything`, { method: 'OPTIONS' })).status).toBe(204);
       child.kill('SIGINT');
       expect(await exited).toEqual([0, null]);
