@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole API on this machine. Environment: PORT (3000), HOST (127.0.0.1),
- * TABLE_NAME (incr-local), INCR_IN_MEMORY=1 (no data kept between runs), DYNAMODB_ENDPOINT
- * (use that DynamoDB instead of starting DynamoDB Local).
+ * TABLE_NAME (incr-local), INCR_IN_MEMORY=1 (no data kept between runs), INCR_DATA_DIR (.incr-data),
+ * DYNAMODB_ENDPOINT (use that DynamoDB instead of starting DynamoDB Local).
  */
 import { routes } from '../lib/routes.ts';
 import { startDevServer } from '../lib/local/dev-server.ts';

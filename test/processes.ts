@@ -1,5 +1,35 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** The environment a developer's shell would have: none of the test harness's configuration. */
+export const developerEnv = (overrides: Record<string, string>): NodeJS.ProcessEnv => {
+  const { DYNAMODB_ENDPOINT: _endpoint, TABLE_NAME: _table, IP_HASH_SECRET: _secret, INCR_DATA_DIR: _dataDir, ...env } = process.env;
+  return { ...env, ...overrides };
+};
+
+/** `npm start` as a child process, its output collected. */
+export const startBin = (env: NodeJS.ProcessEnv) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/local.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  return { child, output, exited };
+};
+
+/** Resolves once `npm start` says it is running; rejects if it exits first. */
+export const waitForLine = async (output: { stdout: string; stderr: string }, exited: Promise<unknown>) => {
+  let stopped = false;
+  void exited.then(() => (stopped = true));
+  while (!output.stdout.includes('Incr is running at ')) {
+    if (stopped) throw new Error(`bin/local.ts exited early:\n${output.stdout}${output.stderr}`);
+    await new Promise((wake) => setTimeout(wake, 50));
+  }
+};
 
 /** The DynamoDB Local JVMs whose parent is `parentPid`. */
 export const javaChildren = (parentPid: number): number[] => {
