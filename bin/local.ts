@@ -59,3 +59,10 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+
+// Under `npm start` this process is npm's child (package.json's `exec`). Killed outright, npm cannot
+// take it along and it would go on serving as an orphan: it follows npm instead.
+if (process.env.npm_lifecycle_event === 'start') {
+  const npmPid = process.ppid;
+  setInterval(() => process.ppid !== npmPid && stop(), 1_000).unref();
+}

@@ -11,7 +11,7 @@ import { startLocalApi, type LocalApi } from '../lib/local/server.ts';
 import { routes } from '../lib/routes.ts';
 import { pngSignature } from './fixtures/image.ts';
 import { fixtureRoutes } from './fixtures/routes.ts';
-import { developerEnv, isRunning, javaChildren, startBin, waitForLine } from './processes.ts';
+import { childProcesses, developerEnv, isRunning, javaChildren, startBin, stillRunningAfter, waitForLine } from './processes.ts';
 
 describe('router (API Gateway HTTP API route selection)', () => {
   // The example of the API Gateway developer guide, "Routing API requests".
@@ -382,6 +382,25 @@ describe('npm start (bin/local.ts)', () => {
       // Whatever failed above, no test run may leave a Java process behind.
       child.kill('SIGKILL');
       for (const pid of javaPids.filter(isRunning)) process.kill(pid, 'SIGKILL');
+    }
+  });
+
+  it('stops, Java included, when npm start is killed with SIGKILL', async () => {
+    const { child: npm, output, exited } = startBin(developerEnv({ INCR_DATA_DIR: dataDir, INCR_IN_MEMORY: '1', PORT: '0' }), { viaNpm: true });
+    const pids: number[] = [];
+    try {
+      await waitForLine(output, exited);
+      const [server] = childProcesses(npm.pid!, 'bin/local.ts');
+      pids.push(server!, ...javaChildren(server!));
+      expect(pids).toHaveLength(2);
+
+      npm.kill('SIGKILL');
+      await exited;
+      // Bounded: the server checks on npm every second, then stops as on SIGTERM.
+      expect(await stillRunningAfter(pids, 15_000)).toEqual([]);
+    } finally {
+      npm.kill('SIGKILL');
+      for (const pid of pids.filter(isRunning)) process.kill(pid, 'SIGKILL');
     }
   });
 

@@ -11,9 +11,10 @@ export const developerEnv = (overrides: Record<string, string>): NodeJS.ProcessE
   return { ...env, ...overrides };
 };
 
-/** `npm start` as a child process, its output collected. */
-export const startBin = (env: NodeJS.ProcessEnv) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/local.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** bin/local.ts as a child process (or, `viaNpm`, the `npm start` that runs it), its output collected. */
+export const startBin = (env: NodeJS.ProcessEnv, { viaNpm = false } = {}) => {
+  const [command, args] = viaNpm ? ['npm', ['start']] : [process.execPath, ['--import', 'tsx', 'bin/local.ts']];
+  const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
@@ -31,15 +32,18 @@ export const waitForLine = async (output: { stdout: string; stderr: string }, ex
   }
 };
 
-/** The DynamoDB Local JVMs whose parent is `parentPid`. */
-export const javaChildren = (parentPid: number): number[] => {
+/** The children of `parentPid` whose command line contains `marker`. */
+export const childProcesses = (parentPid: number, marker: string): number[] => {
   // ps exits 1 when the process has no children: only its output matters.
   const listing = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(parentPid)], { encoding: 'utf8' });
   return listing.stdout
     .split('\n')
-    .filter((line) => line.includes('DynamoDBLocal.jar'))
+    .filter((line) => line.includes(marker))
     .map((line) => Number(line.trim().split(/\s+/)[0]));
 };
+
+/** The DynamoDB Local JVMs whose parent is `parentPid`. */
+export const javaChildren = (parentPid: number): number[] => childProcesses(parentPid, 'DynamoDBLocal.jar');
 
 /** Whether `pid` is a live process; an exited one that nobody has reaped yet (a zombie) is not. */
 export const isRunning = (pid: number): boolean => {
