@@ -8,7 +8,9 @@
  * Where the table is (first that applies):
  *   --stack <stack name> [--region <region>]   a deployed stack: its TableName output, with your AWS credentials
  *   --endpoint <url> --table <name>            any DynamoDB, e.g. DynamoDB Local
- *   (nothing)                                  the running `npm start`
+ *   [--port <API port>]                        the running `npm start` (the one on that port, when several run)
+ *
+ * `npm start` and the CLI find each other in the data folder: INCR_DATA_DIR, or the repository's `.incr-data`.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -19,8 +21,8 @@ import { createApiKey, createOwner, type KeyKind, ownerExists, setOwnerPlan } fr
 import { clock } from '../lambdas/shared/clock.ts';
 import { defaultPlans, plansSchema } from '../lambdas/shared/plans.ts';
 import { createDocumentClient } from '../lambdas/shared/document-client.ts';
-import { localEndpointPath } from '../lib/local/dev-server.ts';
-import { readLocalEndpoint } from '../lib/local/endpoint-file.ts';
+import { localDataDir } from '../lib/local/dev-server.ts';
+import { runningLocalServers, type LocalServerRecord } from '../lib/local/server-registry.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -43,6 +45,7 @@ const { positionals, values: options } = parseArgs({
     region: { type: 'string' },
     endpoint: { type: 'string' },
     table: { type: 'string' },
+    port: { type: 'string' },
   },
 });
 
@@ -54,7 +57,26 @@ const stackTableName = async (stackName: string, region?: string): Promise<strin
   return tableName;
 };
 
+const apiPort = (server: LocalServerRecord) => new URL(server.url).port;
+
+/** The running `npm start`: the only one, or the one on --port. */
+const localServer = (): LocalServerRecord => {
+  const servers = runningLocalServers(localDataDir());
+  const listing = servers.map((server) => `  --port ${apiPort(server)}   ${server.url} (table ${server.tableName})`).join('\n');
+  if (options.port) {
+    const chosen = servers.find((server) => apiPort(server) === options.port);
+    if (!chosen) throw new UsageError(`no local server on port ${options.port}${servers.length ? `; running:\n${listing}` : ''}`);
+    return chosen;
+  }
+  if (servers.length === 0) throw new UsageError('no target: start `npm start` first, or pass --stack <name>, or --endpoint <url> --table <name>');
+  if (servers.length > 1) throw new UsageError(`${servers.length} local servers are running: choose one with --port (or pass --endpoint <url> --table <name>):\n${listing}`);
+  return servers[0]!;
+};
+
 const connect = async (): Promise<{ client: DynamoDBDocumentClient; tableName: string; where: string }> => {
+  if (options.port && (options.stack || options.endpoint || options.table)) {
+    throw new UsageError('--port picks a running local server: it goes without --stack, --endpoint and --table');
+  }
   if (options.stack) {
     const tableName = await stackTableName(options.stack, options.region);
     const client = DynamoDBDocumentClient.from(new DynamoDBClient(options.region ? { region: options.region } : {}));
@@ -64,9 +86,8 @@ const connect = async (): Promise<{ client: DynamoDBDocumentClient; tableName: s
     if (!options.endpoint || !options.table) throw new UsageError('--endpoint and --table go together');
     return { client: createDocumentClient(options.endpoint), tableName: options.table, where: `${options.endpoint}, table ${options.table}` };
   }
-  const local = readLocalEndpoint(localEndpointPath());
-  if (!local) throw new UsageError('no target: start `npm start` first, or pass --stack <name>, or --endpoint <url> --table <name>');
-  return { client: createDocumentClient(local.endpoint), tableName: local.tableName, where: `the local server's table ${local.tableName}` };
+  const local = localServer();
+  return { client: createDocumentClient(local.endpoint), tableName: local.tableName, where: `the local server at ${local.url} (table ${local.tableName})` };
 };
 
 const required = (value: string | undefined, flag: string): string => {

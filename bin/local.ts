@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole API on this machine. Environment: PORT (3000), HOST (127.0.0.1),
- * TABLE_NAME (incr-local), INCR_IN_MEMORY=1 (no data kept between runs), DYNAMODB_ENDPOINT
- * (use that DynamoDB instead of starting DynamoDB Local).
+ * TABLE_NAME (incr-local), INCR_IN_MEMORY=1 (no data kept between runs), INCR_DATA_DIR (.incr-data),
+ * DYNAMODB_ENDPOINT (use that DynamoDB instead of starting DynamoDB Local).
  */
 import { routes } from '../lib/routes.ts';
 import { startDevServer } from '../lib/local/dev-server.ts';
@@ -59,3 +59,10 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+
+// Under `npm start` this process is npm's child (package.json's `exec`). Killed outright, npm cannot
+// take it along and it would go on serving as an orphan: it follows npm instead.
+if (process.env.npm_lifecycle_event === 'start') {
+  const npmPid = process.ppid;
+  setInterval(() => process.ppid !== npmPid && stop(), 1_000).unref();
+}

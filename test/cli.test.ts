@@ -1,8 +1,12 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { tableName } from '../lambdas/shared/table.ts';
-import { useLocalApi } from './helpers.ts';
+import { bearer, useLocalApi } from './helpers.ts';
+import { developerEnv, isRunning, javaChildren, startBin, stillRunningAfter, waitForLine } from './processes.ts';
 
 const api = useLocalApi();
 const run = promisify(execFile);
@@ -45,4 +49,60 @@ describe('npm run incr (the bootstrap CLI)', () => {
     await expect(cli('create-owner', ...target())).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--name is required') });
     await expect(cli('launch', ...target())).rejects.toMatchObject({ code: 2 });
   });
+});
+
+describe('npm run incr without a target: the running npm start', () => {
+  // A folder of its own, so the developer's `npm start` neither sees these servers nor is seen.
+  const dataDir = mkdtempSync(join(tmpdir(), 'incr-cli-test-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const env = developerEnv({ INCR_DATA_DIR: dataDir, INCR_IN_MEMORY: '1', PORT: '0' });
+  const localCli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'bin/cli.ts', ...args], { env });
+  const records = () => readdirSync(join(dataDir, 'servers')).sort();
+  const adminKeyIn = (stdout: string) => /(ck_admin_live_[0-9a-f]{40})/.exec(stdout)![1]!;
+  const keysStatus = async (port: number, adminKey: string) => (await fetch(`http://127.0.0.1:${port}/v1/keys`, bearer(adminKey))).status;
+
+  it('reaches the one running server, asks which when several run, and ignores a killed one', async () => {
+    const servers = [startBin(env), startBin(env)];
+    const javaPids: number[] = [];
+    try {
+      await Promise.all(servers.map(({ output, exited }) => waitForLine(output, exited)));
+      const [first, second] = servers.map(({ output }) => Number(/Incr is running at http:\/\/localhost:(\d+)/.exec(output.stdout)![1]));
+      javaPids.push(...servers.flatMap(({ child }) => javaChildren(child.pid!)));
+      expect(javaPids).toHaveLength(2);
+      expect(records()).toEqual([`${first}.json`, `${second}.json`].sort());
+
+      // Two servers, no choice made: the CLI lists them and writes nowhere.
+      const ambiguous = (await localCli('create-owner', '--name', 'which').catch((error: unknown) => error)) as { code?: number; stderr: string };
+      expect(ambiguous.code).toBe(2);
+      expect(ambiguous.stderr).toContain('2 local servers are running: choose one with --port');
+      expect(ambiguous.stderr).toContain(`--port ${first}   http://127.0.0.1:${first} (table incr-local)`);
+      expect(ambiguous.stderr).toContain(`--port ${second}   http://127.0.0.1:${second} (table incr-local)`);
+
+      // --port picks one: the owner lands in that server's database only.
+      const chosen = await localCli('create-owner', '--name', 'chosen', '--port', String(second));
+      expect(chosen.stdout).toContain(`in the local server at http://127.0.0.1:${second} (table incr-local)`);
+      expect(await keysStatus(second!, adminKeyIn(chosen.stdout))).toBe(200);
+      expect(await keysStatus(first!, adminKeyIn(chosen.stdout))).toBe(401);
+
+      // Stopping the first server withdraws its record only: the CLI still finds the second.
+      servers[0]!.child.kill('SIGTERM');
+      expect(await servers[0]!.exited).toEqual([0, null]);
+      expect(records()).toEqual([`${second}.json`]);
+      expect(JSON.parse(readFileSync(join(dataDir, 'servers', `${second}.json`), 'utf8'))).toMatchObject({ pid: servers[1]!.child.pid, url: `http://127.0.0.1:${second}` });
+      const alone = await localCli('create-owner', '--name', 'alone');
+      expect(await keysStatus(second!, adminKeyIn(alone.stdout))).toBe(200);
+
+      // Killed outright, the second cannot withdraw its record: the CLI sees it is stale and deletes it.
+      servers[1]!.child.kill('SIGKILL');
+      await servers[1]!.exited;
+      expect(records()).toEqual([`${second}.json`]);
+      await expect(localCli('create-owner', '--name', 'nobody')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('no target: start `npm start` first') });
+      expect(records()).toEqual([]);
+      expect(await stillRunningAfter(javaPids, 10_000)).toEqual([]);
+    } finally {
+      // Whatever failed above, no test run may leave a server or a Java process behind.
+      for (const { child } of servers) child.kill('SIGKILL');
+      for (const pid of javaPids.filter(isRunning)) process.kill(pid, 'SIGKILL');
+    }
+  }, 120_000); // two servers with a JVM each, and four CLI runs, on two shared cores
 });

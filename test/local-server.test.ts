@@ -1,7 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createRouter, formatRequestTime, fromResult, normalizeIp, toEvent, type ReceivedRequest } from '../lib/local/api-gateway.ts';
@@ -11,8 +11,7 @@ import { startLocalApi, type LocalApi } from '../lib/local/server.ts';
 import { routes } from '../lib/routes.ts';
 import { pngSignature } from './fixtures/image.ts';
 import { fixtureRoutes } from './fixtures/routes.ts';
-
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+import { childProcesses, developerEnv, isRunning, javaChildren, startBin, stillRunningAfter, waitForLine } from './processes.ts';
 
 describe('router (API Gateway HTTP API route selection)', () => {
   // The example of the API Gateway developer guide, "Routing API requests".
@@ -345,51 +344,13 @@ describe('startLocalApi over HTTP', () => {
 });
 
 describe('npm start (bin/local.ts)', () => {
-  /** The environment a developer's shell would have: none of the test harness's configuration. */
-  const developerEnv = (overrides: Record<string, string>) => {
-    const { DYNAMODB_ENDPOINT: _endpoint, TABLE_NAME: _table, IP_HASH_SECRET: _secret, ...env } = process.env;
-    return { ...env, ...overrides };
-  };
-
-  const startBin = (env: NodeJS.ProcessEnv) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bin/local.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const output = { stdout: '', stderr: '' };
-    child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
-    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
-    return { child, output, exited };
-  };
-
-  const waitForLine = async (output: { stdout: string; stderr: string }, exited: Promise<unknown>) => {
-    let stopped = false;
-    void exited.then(() => (stopped = true));
-    while (!output.stdout.includes('Incr is running at ')) {
-      if (stopped) throw new Error(`bin/local.ts exited early:\n${output.stdout}${output.stderr}`);
-      await new Promise((wake) => setTimeout(wake, 50));
-    }
-  };
-
-  const javaChildren = (child: ChildProcess): number[] => {
-    // ps exits 1 when the process has no children: only its output matters.
-    const listing = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(child.pid)], { encoding: 'utf8' });
-    return listing.stdout
-      .split('\n')
-      .filter((line) => line.includes('DynamoDBLocal.jar'))
-      .map((line) => Number(line.trim().split(/\s+/)[0]));
-  };
-
-  const isRunning = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  // The servers started here publish their records away from the developer's own `npm start`.
+  const dataDir = mkdtempSync(join(tmpdir(), 'incr-local-server-test-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('serves the route table with its own DynamoDB Local and leaves no Java behind on SIGTERM', async () => {
     const port = await freePort();
-    const { child, output, exited } = startBin(developerEnv({ INCR_IN_MEMORY: '1', PORT: String(port) }));
+    const { child, output, exited } = startBin(developerEnv({ INCR_DATA_DIR: dataDir, INCR_IN_MEMORY: '1', PORT: String(port) }));
     let javaPids: number[] = [];
     try {
       await waitForLine(output, exited);
@@ -403,7 +364,7 @@ describe('npm start (bin/local.ts)', () => {
       const demoCounter = await fetch(`http://localhost:${port}/v1/misc/counter/demo`, { method: 'POST', headers: { 'requiems-api-key': useKey } });
       expect(await demoCounter.json()).toEqual({ namespace: 'demo', value: 1 });
       expect(output.stderr).toBe('');
-      javaPids = javaChildren(child);
+      javaPids = javaChildren(child.pid!);
       expect(javaPids).toHaveLength(1);
 
       const preflight = await fetch(`http://localhost:${port}/anything`, { method: 'OPTIONS' });
@@ -424,14 +385,33 @@ describe('npm start (bin/local.ts)', () => {
     }
   });
 
+  it('stops, Java included, when npm start is killed with SIGKILL', async () => {
+    const { child: npm, output, exited } = startBin(developerEnv({ INCR_DATA_DIR: dataDir, INCR_IN_MEMORY: '1', PORT: '0' }), { viaNpm: true });
+    const pids: number[] = [];
+    try {
+      await waitForLine(output, exited);
+      const [server] = childProcesses(npm.pid!, 'bin/local.ts');
+      pids.push(server!, ...javaChildren(server!));
+      expect(pids).toHaveLength(2);
+
+      npm.kill('SIGKILL');
+      await exited;
+      // Bounded: the server checks on npm every second, then stops as on SIGTERM.
+      expect(await stillRunningAfter(pids, 15_000)).toEqual([]);
+    } finally {
+      npm.kill('SIGKILL');
+      for (const pid of pids.filter(isRunning)) process.kill(pid, 'SIGKILL');
+    }
+  });
+
   it('uses DYNAMODB_ENDPOINT when set, without starting Java', async () => {
     const port = await freePort();
     const { child, output, exited } = startBin(
-      developerEnv({ DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'), TABLE_NAME: 'incr-local-endpoint-test', INCR_IN_MEMORY: '1', PORT: String(port) }),
+      developerEnv({ INCR_DATA_DIR: dataDir, DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'), TABLE_NAME: 'incr-local-endpoint-test', INCR_IN_MEMORY: '1', PORT: String(port) }),
     );
     try {
       await waitForLine(output, exited);
-      expect(javaChildren(child)).toEqual([]);
+      expect(javaChildren(child.pid!)).toEqual([]);
       expect((await fetch(`http://localhost:${port}/anything`, { method: 'OPTIONS' })).status).toBe(204);
       child.kill('SIGINT');
       expect(await exited).toEqual([0, null]);
@@ -441,7 +421,7 @@ describe('npm start (bin/local.ts)', () => {
   });
 
   it('says how to fix a missing Java', async () => {
-    const { output, exited } = startBin(developerEnv({ INCR_IN_MEMORY: '1', PATH: '/nonexistent' }));
+    const { output, exited } = startBin(developerEnv({ INCR_DATA_DIR: dataDir, INCR_IN_MEMORY: '1', PATH: '/nonexistent' }));
     expect(await exited).toEqual([1, null]);
     expect(output.stdout).toBe('');
     expect(output.stderr).toMatch(/^Incr could not start: Java was not found\. DynamoDB Local needs Java 17 or newer/);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clock } from '../../lambdas/shared/clock.ts';
 import type { Route } from '../routes.ts';
@@ -9,7 +9,7 @@ import { assertJava17 } from './java.ts';
 import { startLocalApi, type LocalApi } from './server.ts';
 import { StartupError } from './startup-error.ts';
 import { createDemoOwnerOnFirstStart, type DemoOwner } from './demo-owner.ts';
-import { removeLocalEndpoint, writeLocalEndpoint } from './endpoint-file.ts';
+import { publishLocalServer } from './server-registry.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -22,7 +22,7 @@ export interface DevServerOptions {
   dynamodbEndpoint?: string;
   /** Keep DynamoDB Local's data and the IP hash secret in memory: a clean slate every run. */
   inMemory: boolean;
-  /** Where persistent local state lives (git-ignored); defaults to `<repo>/.incr-data`. */
+  /** Where persistent local state and the server's record for the CLI live; defaults to `localDataDir()`. */
   dataDir?: string;
 }
 
@@ -33,8 +33,11 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-/** Where a running `npm start` tells the CLI its DynamoDB endpoint. */
-export const localEndpointPath = (dataDir = join(repoRoot, '.incr-data')) => join(dataDir, 'local-endpoint.json');
+/**
+ * The data folder shared by `npm start` and the CLI: INCR_DATA_DIR, or `<repo>/.incr-data` (git-ignored).
+ * Another folder keeps a server (a test's, say) out of sight of the CLI's default.
+ */
+export const localDataDir = (): string => resolve(process.env.INCR_DATA_DIR ?? join(repoRoot, '.incr-data'));
 
 const packageVersion = (): string =>
   (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -62,7 +65,7 @@ const listen = async (options: DevServerOptions): Promise<LocalApi> => {
  * API Gateway would. `stop()` also stops DynamoDB Local, so no Java process outlives it.
  */
 export const startDevServer = async (options: DevServerOptions): Promise<DevServer> => {
-  const dataDir = options.dataDir ?? join(repoRoot, '.incr-data');
+  const dataDir = options.dataDir ?? localDataDir();
   const dynamodb = await connectDynamoDb(options, dataDir);
   try {
     await ensureTable(dynamodb.endpoint, options.tableName);
@@ -76,14 +79,13 @@ export const startDevServer = async (options: DevServerOptions): Promise<DevServ
     process.env.IP_HASH_SECRET ??= options.inMemory ? newIpHashSecret() : loadOrCreateIpHashSecret(join(dataDir, 'ip-hash-secret'));
 
     const api = await listen(options);
-    const endpointFile = localEndpointPath(dataDir);
-    writeLocalEndpoint(endpointFile, { endpoint: dynamodb.endpoint, tableName: options.tableName });
+    const withdraw = publishLocalServer(dataDir, { url: api.url, endpoint: dynamodb.endpoint, tableName: options.tableName });
     return {
       url: api.url,
       demoOwner,
       stop: async () => {
         try {
-          removeLocalEndpoint(endpointFile);
+          withdraw();
           await api.close();
         } finally {
           await dynamodb.stop();

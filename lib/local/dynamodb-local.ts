@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   CreateTableCommand,
   DynamoDBClient,
@@ -59,10 +60,13 @@ const jarFolder = (): string => {
   return join(lib, folder);
 };
 
+/** Starts the jar with 127.0.0.1 as Jetty's host and a parent watchdog (see the file for why). */
+const launcher = fileURLToPath(new URL('./LoopbackDynamoDbLocal.java', import.meta.url));
+
 /**
- * Starts Amazon's DynamoDB Local (Java) on a free port. With `dataDir` the data persists there;
- * without, it lives in memory. `stop()` kills Java and waits for it to exit; so does the end of
- * this process, however it ends.
+ * Starts Amazon's DynamoDB Local (Java) on a free port of 127.0.0.1 only. With `dataDir` the data
+ * persists there; without, it lives in memory. `stop()` makes Java exit and waits for it; Java
+ * also exits when this process ends, however it ends (SIGKILL included).
  */
 export const startDynamoDbLocal = async (options: { port?: number; dataDir?: string } = {}): Promise<RunningDynamoDbLocal> => {
   const port = options.port ?? (await freePort());
@@ -74,23 +78,23 @@ export const startDynamoDbLocal = async (options: { port?: number; dataDir?: str
   const storage = path ? ['-dbPath', path] : ['-inMemory'];
   const java = spawn(
     'java',
-    [`-Djava.library.path=${join(folder, 'DynamoDBLocal_lib')}`, '-jar', join(folder, 'DynamoDBLocal.jar'), '-port', String(port), ...storage, '-sharedDb', '-disableTelemetry'],
-    { cwd: folder, stdio: 'ignore' },
+    [
+      `-Djava.library.path=${join(folder, 'DynamoDBLocal_lib')}`,
+      '-cp',
+      join(folder, 'DynamoDBLocal.jar'),
+      launcher,
+      ...['-port', String(port), ...storage, '-sharedDb', '-disableTelemetry'],
+    ],
+    // Java's stdin is its lifeline: the kernel closes this pipe when this process dies.
+    { cwd: folder, stdio: ['pipe', 'ignore', 'ignore'] },
   );
   // 'error' instead of 'exit' when Java cannot even be started (not installed).
   const exited = new Promise<void>((done) => {
     java.once('exit', () => done());
     java.once('error', () => done());
   });
-  const signalJava = () => {
-    if (java.exitCode === null && java.signalCode === null) java.kill('SIGTERM');
-  };
-  // However this process ends, even by a crash or a closed output pipe, Java must not outlive it:
-  // 'exit' handlers run synchronously, and sending the signal is synchronous.
-  process.once('exit', signalJava);
   const stop = async () => {
-    process.off('exit', signalJava);
-    signalJava();
+    java.stdin.destroy();
     await exited;
   };
   const endpoint = `http://127.0.0.1:${port}`;
