@@ -21,8 +21,8 @@ const idempotencyKeyOf = (header: string | undefined): string | undefined => {
 export const handler = v1Route({ keyKind: 'use', schema: checkConsumeRequest }, async (request, { caller, event, nowMs, table }) => {
   const key = idempotencyKeyOf(event.headers['idempotency-key']);
   const flush = decisionLog.flushIfDue(nowMs); // in parallel with the decision, never in front of it
-  const { plan, config } = await quotaContext(documentClient, table, caller.ownerId, request.metric, nowMs);
-  const input = { ...request, ownerId: caller.ownerId, plan, limit: effectiveLimit(config, request.subject) };
+  const { plan, config } = await quotaContext(documentClient, table, { ...request, ownerId: caller.ownerId }, nowMs);
+  const input = { ...request, ownerId: caller.ownerId, plan, limit: effectiveLimit(config) };
   const context = { client: documentClient, tableName: table, nowMs };
   let outcome: IdempotentOutcome;
   try {

@@ -63,12 +63,12 @@ describe('subject overrides', () => {
     await admin('PUT', '/v1/metrics/short_lived/overrides/a', { limit: 2 });
     await admin('DELETE', '/v1/metrics/short_lived');
     await admin('POST', '/v1/metrics', { metric: 'short_lived', limit: 1 });
-    expect((await admin('GET', '/v1/metrics/short_lived/overrides')).body).toEqual({ overrides: [] });
+    expect((await admin('GET', '/v1/metrics/short_lived/overrides')).body).toEqual({ overrides: [], nextCursor: null });
   });
 
   it("keeps owners' configuration apart, and needs an admin key", async () => {
     await admin('POST', '/v1/metrics', { metric: 'private_metric', limit: 1 });
-    expect((await api.call(owners.other.adminKey, 'GET', '/v1/metrics')).body).toEqual({ metrics: [] });
+    expect((await api.call(owners.other.adminKey, 'GET', '/v1/metrics')).body).toEqual({ metrics: [], nextCursor: null });
     expect((await api.call(owners.other.adminKey, 'DELETE', '/v1/metrics/private_metric')).status).toBe(404);
     expect((await api.call(owners.owner.useKey, 'GET', '/v1/metrics')).status).toBe(403);
   });
