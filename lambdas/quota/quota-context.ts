@@ -27,7 +27,14 @@ export interface QuotaContext {
   config: SubjectConfig;
 }
 
-const subjectConfig = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, metric: string, subject: string, nowMs: number) => {
+const subjectConfig = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  ownerId: string,
+  metric: string,
+  subject: string,
+  nowMs: number,
+): Promise<SubjectConfig> => {
   if (!isConfigurableMetric(metric)) return {};
   const metricId = `${ownerId}\u0000${metric}`;
   const [found, override] = await Promise.all([
