@@ -220,7 +220,7 @@ export const routes: Route[] = [
     routeKeys: ['POST /v1/check-consume'],
     entry: 'lambdas/quota/check-consume.ts',
     access: 'write',
-    tableActions: ['GetItem', 'Query', 'UpdateItem', 'PutItem'],
+    tableActions: ['GetItem', 'UpdateItem', 'PutItem'],
     scopedWrites: { actions: ['BatchWriteItem'], partitionKeyPrefix: decisionLogKeyPrefix },
     apiKey: 'use',
     readsPlans: true,
@@ -231,7 +231,7 @@ export const routes: Route[] = [
     entry: 'lambdas/quota/usage.ts',
     // Usage consumes nothing of the subject but counts toward the account caps: it writes.
     access: 'write',
-    tableActions: ['GetItem', 'Query', 'UpdateItem'],
+    tableActions: ['GetItem', 'UpdateItem'],
     apiKey: 'use',
     readsPlans: true,
   },

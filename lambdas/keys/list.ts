@@ -3,7 +3,7 @@ import { documentClient } from '../shared/dynamodb.ts';
 import { v1Route } from '../shared/private-api.ts';
 import { listKeysRequest } from './schemas.ts';
 
-export const handler = v1Route({ keyKind: 'admin', schema: listKeysRequest }, async (_request, { caller, table }) => ({
-  statusCode: 200,
-  body: { keys: await listApiKeys(documentClient, table, caller.ownerId) },
-}));
+export const handler = v1Route({ keyKind: 'admin', schema: listKeysRequest }, async (page, { caller, table }) => {
+  const { items, nextCursor } = await listApiKeys(documentClient, table, caller.ownerId, page);
+  return { statusCode: 200, body: { keys: items, nextCursor } };
+});

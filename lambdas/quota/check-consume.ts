@@ -23,8 +23,8 @@ export const handler = v1Route({ keyKind: 'use', schema: checkConsumeRequest }, 
   // Lambda container is never frozen mid-flush.
   const flush = decisionLog.flushIfDue(nowMs);
   try {
-    const { plan, config } = await quotaContext(documentClient, table, caller.ownerId, request.metric, nowMs);
-    const input = { ...request, ownerId: caller.ownerId, plan, limit: effectiveLimit(config, request.subject) };
+    const { plan, config } = await quotaContext(documentClient, table, { ...request, ownerId: caller.ownerId }, nowMs);
+    const input = { ...request, ownerId: caller.ownerId, plan, limit: effectiveLimit(config) };
     const context = { client: documentClient, tableName: table, nowMs };
     let outcome: IdempotentOutcome;
     try {

@@ -10,16 +10,17 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ownerKey, ownerPartition } from '../shared/api-keys.ts';
 import { applied } from '../shared/conditional-update.ts';
-import { queryPartition } from '../shared/query-partition.ts';
+import { type Page, type PageRequest, queryPage, queryPartition } from '../shared/query-partition.ts';
 import { table } from '../shared/table.ts';
-import type { QuotaWindow } from './schemas.ts';
+import { metricKey as metricName, type QuotaWindow } from './schemas.ts';
 
 /**
  * An owner's quota configuration, in the owner's partition (`owner#<id>`):
  * - a metric and its default limit: sort key `metric#<metric>#`;
- * - a subject override: sort key `metric#<metric>#override#<subject>`.
- * One Query of `metric#<metric>#` therefore reads a metric with all of its overrides, which is what
- * check-consume caches (see `quotaConfigCache`).
+ * - a subject override: sort key `override#<metric>#<subject>`.
+ * The two kinds have disjoint prefixes, so listing metrics never reads or filters overrides, whatever
+ * a metric is called. Configured metric names are snake_case (never `#`), so `override#<metric>#`
+ * holds exactly that metric's overrides; a decision reads the two items it needs by key.
  */
 
 export interface Metric {
@@ -42,11 +43,12 @@ export interface Override {
   updatedAt: number;
 }
 
-const metricPrefix = (metric: string) => `metric#${metric}#`;
-const metricKey = (ownerId: string, metric: string) => ({ [table.partitionKey]: ownerPartition(ownerId), [table.sortKey]: metricPrefix(metric) });
+const metricsPrefix = 'metric#';
+const overridesPrefix = (metric: string) => `override#${metric}#`;
+const metricKey = (ownerId: string, metric: string) => ({ [table.partitionKey]: ownerPartition(ownerId), [table.sortKey]: `${metricsPrefix}${metric}#` });
 const overrideKey = (ownerId: string, metric: string, subject: string) => ({
   [table.partitionKey]: ownerPartition(ownerId),
-  [table.sortKey]: `${metricPrefix(metric)}override#${subject}`,
+  [table.sortKey]: `${overridesPrefix(metric)}${subject}`,
 });
 
 const withoutKeys = <T>(item: Record<string, unknown>): T => {
@@ -54,8 +56,10 @@ const withoutKeys = <T>(item: Record<string, unknown>): T => {
   return rest as T;
 };
 
-const queryAll = (client: DynamoDBDocumentClient, tableName: string, ownerId: string, sortKeyPrefix: string) =>
-  queryPartition(client, tableName, ownerPartition(ownerId), sortKeyPrefix);
+const listPage = async <T>(client: DynamoDBDocumentClient, tableName: string, ownerId: string, sortKeyPrefix: string, page: PageRequest): Promise<Page<T>> => {
+  const { items, nextCursor } = await queryPage(client, tableName, ownerPartition(ownerId), sortKeyPrefix, page);
+  return { items: items.map((item) => withoutKeys<T>(item)), nextCursor };
+};
 
 export const createMetric = async (
   client: DynamoDBDocumentClient,
@@ -83,10 +87,9 @@ export const getMetric = async (client: DynamoDBDocumentClient, tableName: strin
   return Item ? withoutKeys<Metric>(Item) : undefined;
 };
 
-export const listMetrics = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string): Promise<Metric[]> =>
-  (await queryAll(client, tableName, ownerId, 'metric#'))
-    .filter((item) => !(item[table.sortKey] as string).includes('#override#'))
-    .map((item) => withoutKeys<Metric>(item));
+/** One page of the owner's metrics, by name. */
+export const listMetrics = (client: DynamoDBDocumentClient, tableName: string, ownerId: string, page: PageRequest): Promise<Page<Metric>> =>
+  listPage<Metric>(client, tableName, ownerId, metricsPrefix, page);
 
 /** Changes the given fields of an existing metric; undefined when there is no such metric. */
 export const updateMetric = async (
@@ -119,7 +122,7 @@ export const updateMetric = async (
 /** Deletes a metric and its overrides; its subjects' usage counters expire with their windows. */
 export const deleteMetric = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, metric: string): Promise<boolean> => {
   const { Attributes } = await client.send(new DeleteCommand({ TableName: tableName, Key: metricKey(ownerId, metric), ReturnValues: 'ALL_OLD' }));
-  const overrides = await queryAll(client, tableName, ownerId, `${metricPrefix(metric)}override#`);
+  const overrides = await queryPartition(client, tableName, ownerPartition(ownerId), overridesPrefix(metric));
   for (let start = 0; start < overrides.length; start += 25) {
     let pending = overrides.slice(start, start + 25).map((item) => ({
       DeleteRequest: { Key: { [table.partitionKey]: item[table.partitionKey], [table.sortKey]: item[table.sortKey] } },
@@ -176,8 +179,9 @@ export const getOverride = async (
   return Item ? withoutKeys<Override>(Item) : undefined;
 };
 
-export const listOverrides = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, metric: string): Promise<Override[]> =>
-  (await queryAll(client, tableName, ownerId, `${metricPrefix(metric)}override#`)).map((item) => withoutKeys<Override>(item));
+/** One page of a metric's overrides, by subject. */
+export const listOverrides = (client: DynamoDBDocumentClient, tableName: string, ownerId: string, metric: string, page: PageRequest): Promise<Page<Override>> =>
+  listPage<Override>(client, tableName, ownerId, overridesPrefix(metric), page);
 
 export const deleteOverride = async (
   client: DynamoDBDocumentClient,
@@ -192,20 +196,17 @@ export const deleteOverride = async (
   return Attributes !== undefined;
 };
 
-/** A metric with every override, in one Query: what a decision needs to know about the metric. */
-export interface MetricConfig {
+/** What a decision needs to know about one subject of a metric. */
+export interface SubjectConfig {
   metric?: Metric;
-  overrides: Map<string, Override>;
+  override?: Override;
 }
 
-export const loadMetricConfig = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, metric: string): Promise<MetricConfig> => {
-  const config: MetricConfig = { overrides: new Map() };
-  for (const item of await queryAll(client, tableName, ownerId, metricPrefix(metric))) {
-    if (item[table.sortKey] === metricPrefix(metric)) config.metric = withoutKeys<Metric>(item);
-    else config.overrides.set(item.subject as string, withoutKeys<Override>(item));
-  }
-  return config;
-};
+/**
+ * Only snake_case names can be configured: any other requested metric has no configuration, and
+ * reading it by key could address another metric's override (`a#b` and subject `s` is `a`'s `b#s`).
+ */
+export const isConfigurableMetric = (metric: string): boolean => metricName.safeParse(metric).success;
 
 export interface EffectiveLimit {
   limit: number;
@@ -213,8 +214,7 @@ export interface EffectiveLimit {
 }
 
 /** The limit that applies to a subject: its override if any, else the metric's default; null: unlimited. */
-export const effectiveLimit = ({ metric, overrides }: MetricConfig, subject: string): EffectiveLimit | null => {
-  const override = overrides.get(subject);
+export const effectiveLimit = ({ metric, override }: SubjectConfig): EffectiveLimit | null => {
   const window = override?.window ?? metric?.window ?? 'lifetime';
   if (override) return override.limit === 'unlimited' ? null : { limit: override.limit, window };
   return metric && metric.limit !== null ? { limit: metric.limit, window } : null;

@@ -144,6 +144,12 @@ const storedDecision = (record: Record<string, unknown> | undefined, hash: strin
  * A decision behind an Idempotency-Key: a stored decision is replayed (not consumed, not counted);
  * otherwise an allowed decision is stored, atomically with its consumption and account counts.
  * Denied decisions are not stored: a retry re-evaluates them live.
+ *
+ * The record and the count are read in parallel, so a duplicate can see "no record" from before the
+ * original committed and the count from after it, and would deny a request that was allowed. A
+ * denial is therefore answered only after a second consistent read of the record, which by then
+ * sees any commit the count reflected; that read costs denials one more round trip, never the
+ * allowed or replayed paths.
  */
 export const decideIdempotently = async (context: DecisionContext, input: DecisionInput, idempotencyKey: string): Promise<IdempotentOutcome> => {
   const { client, tableName, nowMs } = context;
@@ -151,17 +157,17 @@ export const decideIdempotently = async (context: DecisionContext, input: Decisi
   const hash = requestHash(input);
   const nowSeconds = Math.floor(nowMs / 1000);
   const record = recordKey(ownerId, idempotencyKey);
+  const readRecord = async () => (await client.send(new GetCommand({ TableName: tableName, Key: record, ConsistentRead: true }))).Item;
+  const unlessStoredMeanwhile = async (deny: () => Promise<Decision>): Promise<IdempotentOutcome> =>
+    storedDecision(await readRecord(), hash, nowSeconds) ?? { decision: await deny(), replayed: false };
 
   for (let attempt = 0; attempt < maxIdempotentAttempts; attempt++) {
     if (attempt > 0) await new Promise((wake) => setTimeout(wake, 5 + Math.random() * 10 * 2 ** Math.min(attempt, 5)));
     const fits = limit !== null && cost <= limit.limit;
-    const [{ Item: existing }, used] = await Promise.all([
-      client.send(new GetCommand({ TableName: tableName, Key: record, ConsistentRead: true })),
-      fits ? subjectUsage(context, input, limit) : Promise.resolve(0),
-    ]);
+    const [existing, used] = await Promise.all([readRecord(), fits ? subjectUsage(context, input, limit) : Promise.resolve(0)]);
     const replay = storedDecision(existing, hash, nowSeconds);
     if (replay) return replay;
-    if (limit !== null && (!fits || used + cost > limit.limit)) return { decision: await denyOversizedOrUsed(context, input, limit, used), replayed: false };
+    if (limit !== null && (!fits || used + cost > limit.limit)) return unlessStoredMeanwhile(() => denyOversizedOrUsed(context, input, limit, used));
 
     const decision = allowed(limit === null ? null : limit.limit - used - cost);
     const account = accountUpdates(tableName, ownerId, plan, nowMs, true);
@@ -189,11 +195,19 @@ export const decideIdempotently = async (context: DecisionContext, input: Decisi
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = error.CancellationReasons ?? [];
       const failed = (index: number) => reasons[index]?.Code === 'ConditionalCheckFailed';
-      if (failed(transactItems.length - 1)) continue; // stored meanwhile by a concurrent duplicate: replay it
+      const itemOf = (index: number) => (reasons[index]?.Item ? unmarshall(reasons[index]!.Item!) : undefined);
+      // Stored meanwhile by a concurrent duplicate: replay the record the cancellation returned.
+      if (failed(transactItems.length - 1)) {
+        const stored = storedDecision(itemOf(transactItems.length - 1), hash, nowSeconds);
+        if (stored) return stored;
+        continue;
+      }
       if (failed(0) || failed(1)) {
-        const seen = (index: number) => ({ applied: !failed(index), item: reasons[index]?.Item ? unmarshall(reasons[index]!.Item!) : {} });
-        const denial = await countDenied(client, tableName, ownerId, plan, nowMs, seen(0), seen(1));
-        return { decision: denied(denial ?? 'owner_rate_limit_exceeded', 0), replayed: false };
+        const seen = (index: number) => ({ applied: !failed(index), item: itemOf(index) ?? {} });
+        return unlessStoredMeanwhile(async () => {
+          const denial = await countDenied(client, tableName, ownerId, plan, nowMs, seen(0), seen(1));
+          return denied(denial ?? 'owner_rate_limit_exceeded', 0);
+        });
       }
       if (subjectKey && failed(2)) continue; // the subject's count moved: decide again on fresh numbers
       throw error;

@@ -2,12 +2,14 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ExpiringCache } from '../shared/expiring-cache.ts';
 import { logger } from '../shared/logger.ts';
 import { defaultPlans, type Plan, plansSchema } from '../shared/plans.ts';
-import { loadMetricConfig, loadOwnerPlan, type MetricConfig } from './config-store.ts';
+import { getMetric, getOverride, isConfigurableMetric, loadOwnerPlan, type Metric, type Override, type SubjectConfig } from './config-store.ts';
 
 /**
- * What a decision needs besides the request: the owner's plan and the metric's configuration. Both
- * are cached in the container for `configCacheMs`, so a decision in steady state reads nothing;
- * a change of limits, overrides or plan therefore takes effect within that time.
+ * What a decision needs besides the request: the owner's plan, the metric and the subject's
+ * override. Each is cached in the container for `configCacheMs`, so a decision in steady state
+ * reads nothing; a change of limits, overrides or plan therefore takes effect within that time.
+ * A decision reads its subject's override by key, never all of a metric's overrides, so what it
+ * loads does not grow with their number.
  */
 export const configCacheMs = 5_000;
 
@@ -15,25 +17,42 @@ export const configCacheMs = 5_000;
 const plans = process.env.INCR_PLANS ? plansSchema.parse(JSON.parse(process.env.INCR_PLANS)) : defaultPlans;
 const [fallbackPlanName] = Object.keys(plans) as [string];
 
-const metricConfigs = new ExpiringCache<MetricConfig>(configCacheMs, 10_000);
+const metrics = new ExpiringCache<Metric | undefined>(configCacheMs, 10_000);
+const overrides = new ExpiringCache<Override | undefined>(configCacheMs, 10_000);
 const ownerPlans = new ExpiringCache<string | undefined>(configCacheMs, 10_000);
 
 export interface QuotaContext {
   planName: string;
   plan: Plan;
-  config: MetricConfig;
+  config: SubjectConfig;
 }
 
-export const quotaContext = async (
+const subjectConfig = async (
   client: DynamoDBDocumentClient,
   tableName: string,
   ownerId: string,
   metric: string,
+  subject: string,
+  nowMs: number,
+): Promise<SubjectConfig> => {
+  if (!isConfigurableMetric(metric)) return {};
+  const metricId = `${ownerId}\u0000${metric}`;
+  const [found, override] = await Promise.all([
+    metrics.get(metricId, nowMs, () => getMetric(client, tableName, ownerId, metric)),
+    overrides.get(`${metricId}\u0000${subject}`, nowMs, () => getOverride(client, tableName, ownerId, metric, subject)),
+  ]);
+  return { metric: found, override };
+};
+
+export const quotaContext = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  { ownerId, metric, subject }: { ownerId: string; metric: string; subject: string },
   nowMs: number,
 ): Promise<QuotaContext> => {
   const [storedPlan, config] = await Promise.all([
     ownerPlans.get(ownerId, nowMs, () => loadOwnerPlan(client, tableName, ownerId)),
-    metricConfigs.get(`${ownerId}\u0000${metric}`, nowMs, () => loadMetricConfig(client, tableName, ownerId, metric)),
+    subjectConfig(client, tableName, ownerId, metric, subject, nowMs),
   ]);
   return { ...planNamed(storedPlan), config };
 };

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { pageRequest } from '../shared/query-partition.ts';
 
 /** One schema per quota request; the messages are countr's `details`. */
 
@@ -48,7 +49,9 @@ export const updateMetricRequest = z.object({
 });
 
 export const metricRequest = z.object({ metric: metricKey });
-export const listRequest = z.object({});
+export const listMetricsRequest = z.object(pageRequest);
+export const listOverridesRequest = z.object({ metric: metricKey, ...pageRequest });
+export const accountRequest = z.object({});
 
 /** An override replaces the metric's default for one subject: a higher or lower limit, or `unlimited`. */
 export const putOverrideRequest = z.object({

@@ -14,8 +14,8 @@ const ownerDenialMessages = {
 
 /** Usage consumes nothing of the subject, but counts toward the account caps like every request. */
 export const handler = v1Route({ keyKind: 'use', schema: usageRequest }, async ({ subject, metric }, { caller, nowMs, table }) => {
-  const { plan, config } = await quotaContext(documentClient, table, caller.ownerId, metric, nowMs);
-  const limit = effectiveLimit(config, subject);
+  const { plan, config } = await quotaContext(documentClient, table, { ownerId: caller.ownerId, metric, subject }, nowMs);
+  const limit = effectiveLimit(config);
   const context = { client: documentClient, tableName: table, nowMs };
   const [denial, current] = await Promise.all([
     countAccountRequest(documentClient, table, caller.ownerId, plan, nowMs),

@@ -3,7 +3,7 @@ import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCo
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { apiKeyLookupKeyPrefix } from '../../lib/routes.ts';
 import { applied } from './conditional-update.ts';
-import { queryPartition } from './query-partition.ts';
+import { type Page, type PageRequest, queryPage } from './query-partition.ts';
 import { table } from './table.ts';
 
 /**
@@ -145,12 +145,14 @@ export const findApiKey = async (client: DynamoDBDocumentClient, tableName: stri
   return Item ? { ownerId: Item.ownerId as string, keyId: Item.keyId as string, kind: Item.kind as KeyKind } : undefined;
 };
 
-export const listApiKeys = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string): Promise<ApiKeyRecord[]> => {
-  const keys = (await queryPartition(client, tableName, ownerPartition(ownerId), 'key#')).map((item) => {
+/** One page of the owner's keys, in key-id order. */
+export const listApiKeys = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, page: PageRequest): Promise<Page<ApiKeyRecord>> => {
+  const { items, nextCursor } = await queryPage(client, tableName, ownerPartition(ownerId), 'key#', page);
+  const keys = items.map((item) => {
     const { [table.partitionKey]: _pk, [table.sortKey]: _sk, keyHash: _hash, ...record } = item;
     return record as unknown as ApiKeyRecord;
   });
-  return keys.sort((a, b) => a.createdAt - b.createdAt);
+  return { items: keys, nextCursor };
 };
 
 export type RevokeResult = { outcome: 'revoked'; key: ApiKeyRecord } | { outcome: 'not-found' } | { outcome: 'already-revoked'; key: ApiKeyRecord };

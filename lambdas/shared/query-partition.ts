@@ -1,5 +1,14 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { table } from './table.ts';
+
+const prefixQuery = (tableName: string, partitionKey: string, sortKeyPrefix: string) => ({
+  TableName: tableName,
+  KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+  ExpressionAttributeNames: { '#pk': table.partitionKey, '#sk': table.sortKey },
+  ExpressionAttributeValues: { ':pk': partitionKey, ':prefix': sortKeyPrefix },
+  ConsistentRead: true,
+});
 
 /** Every item of one partition whose sort key starts with `sortKeyPrefix`, across all pages; strongly consistent. */
 export const queryPartition = async (
@@ -11,18 +20,81 @@ export const queryPartition = async (
   const items: Record<string, unknown>[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-        ExpressionAttributeNames: { '#pk': table.partitionKey, '#sk': table.sortKey },
-        ExpressionAttributeValues: { ':pk': partitionKey, ':prefix': sortKeyPrefix },
-        ConsistentRead: true,
-        ExclusiveStartKey,
-      }),
-    );
+    const page = await client.send(new QueryCommand({ ...prefixQuery(tableName, partitionKey, sortKeyPrefix), ExclusiveStartKey }));
     items.push(...(page.Items ?? []));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return items;
+};
+
+export const defaultPageSize = 100;
+export const maxPageSize = 1000;
+const pageSizeMessage = `limit must be an integer from 1 to ${maxPageSize}`;
+const cursorMessage = "cursor must be a previous page's nextCursor";
+
+/**
+ * A cursor is the last sort key of its page without the listing's prefix, base64url-encoded. Only
+ * canonical encodings of at most 900 bytes pass, so prefix and cursor always make a valid sort key.
+ */
+const cursor = z
+  .string()
+  .min(1, cursorMessage)
+  .max(1200, cursorMessage)
+  .transform((encoded, context) => {
+    const decoded = Buffer.from(encoded, 'base64url').toString('utf8');
+    if (Buffer.from(decoded, 'utf8').toString('base64url') === encoded) return decoded;
+    context.addIssue({ code: 'custom', message: cursorMessage });
+    return z.NEVER;
+  });
+
+/** The paging fields of every listing's request schema: `?limit=` and `?cursor=`. */
+export const pageRequest = {
+  limit: z.coerce
+    .number({ error: pageSizeMessage })
+    .int(pageSizeMessage)
+    .min(1, pageSizeMessage)
+    .max(maxPageSize, pageSizeMessage)
+    .default(defaultPageSize),
+  cursor: cursor.optional(),
+};
+
+export interface PageRequest {
+  limit: number;
+  /** The decoded cursor. */
+  cursor?: string;
+}
+
+export interface Page<Item> {
+  items: Item[];
+  /** Null on the last page. */
+  nextCursor: string | null;
+}
+
+/**
+ * One page of `queryPartition`, in sort-key order. The partition comes from the caller, never from
+ * the cursor, so a cursor cannot reach another owner's items; and prefix + cursor stays inside the
+ * Query's key condition, so a forged cursor can only skip ahead within the caller's own listing.
+ */
+export const queryPage = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  partitionKey: string,
+  sortKeyPrefix: string,
+  { limit, cursor: after }: PageRequest,
+): Promise<Page<Record<string, unknown>>> => {
+  const { Items = [], LastEvaluatedKey } = await client.send(
+    new QueryCommand({
+      ...prefixQuery(tableName, partitionKey, sortKeyPrefix),
+      // One item more than asked shows whether another page exists, so the last page says so (nextCursor null).
+      Limit: limit + 1,
+      ExclusiveStartKey: after === undefined ? undefined : { [table.partitionKey]: partitionKey, [table.sortKey]: sortKeyPrefix + after },
+    }),
+  );
+  const items = Items.slice(0, limit);
+  const last = items.at(-1);
+  const more = Items.length > limit || LastEvaluatedKey !== undefined; // the latter: DynamoDB's 1 MB page ended first
+  return {
+    items,
+    nextCursor: more && last ? Buffer.from((last[table.sortKey] as string).slice(sortKeyPrefix.length), 'utf8').toString('base64url') : null,
+  };
 };

@@ -4,7 +4,7 @@ import { testClock } from '../clock.ts';
 import { documentClient } from '../../lambdas/shared/dynamodb.ts';
 import { tableName } from '../../lambdas/shared/table.ts';
 import { keyCacheMs } from '../../lambdas/shared/authenticate.ts';
-import { getJson, useTwoOwners, uniqueName, useLocalApi } from '../helpers.ts';
+import { createTestOwner, getJson, useTwoOwners, uniqueName, useLocalApi } from '../helpers.ts';
 
 const api = useLocalApi();
 const owners = useTwoOwners();
@@ -38,6 +38,28 @@ describe('API keys', () => {
     expect(keys.map(({ keyId }) => keyId)).toEqual(expect.arrayContaining([created.body.keyId, admin.body.keyId, owners.owner.useKeyId]));
     expect(JSON.stringify(listed.body)).not.toContain(created.body.key);
     expect(keys.every((key) => !('key' in key) && !('keyHash' in key))).toBe(true);
+  });
+
+  it('lists keys page by page, each once, and refuses a forged cursor', async () => {
+    const owner = await createTestOwner('key-pager');
+    const created = await Promise.all([1, 2, 3].map(async () => (await call(owner.adminKey, 'POST', '/v1/keys', { kind: 'use' })).body.keyId as string));
+    const pages: string[][] = [];
+    let cursor: string | null = null;
+    do {
+      const { status, body } = await call(owner.adminKey, 'GET', `/v1/keys?limit=2${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`);
+      expect(status).toBe(200);
+      pages.push((body.keys as { keyId: string }[]).map(({ keyId }) => keyId));
+      cursor = body.nextCursor as string | null;
+      expect(cursor === null || typeof cursor === 'string').toBe(true);
+    } while (cursor !== null);
+    expect(pages.map((page) => page.length)).toEqual([2, 2, 1]); // the bootstrap admin key, the use key, three more
+    expect(pages.flat()).toEqual(expect.arrayContaining([...created, owner.useKeyId]));
+    expect(new Set(pages.flat()).size).toBe(5);
+    expect(pages.flat()).toEqual([...pages.flat()].sort()); // key-id order
+    expect(await call(owner.adminKey, 'GET', '/v1/keys?cursor=%00')).toMatchObject({
+      status: 400,
+      body: { error: { code: 'validation_error', details: { cursor: "cursor must be a previous page's nextCursor" } } },
+    });
   });
 
   it('stores keys only as SHA-256 hashes', async () => {

@@ -199,6 +199,20 @@ describe('Idempotency-Key', () => {
     expect(account.body).toMatchObject({ month: { requests: 2 } }); // the decision and the usage call; replays do not count
   });
 
+  it('every concurrent duplicate answers the stored decision, never a denial, even when its count read lands after the commit', async () => {
+    // A fresh subject whose one request uses the whole limit: a duplicate that saw "no record" but the consumed
+    // count would come out denied. Before the fix every run of these 15 trials failed, within its first two.
+    const { owner, metric, usage } = await ownerWithMetric('bulk', { limit: 3, window: 'lifetime' });
+    const trials = 15;
+    for (let trial = 0; trial < trials; trial++) {
+      const subject = `race_${trial}`;
+      const decisions = await parallel(40, () => withKey(owner.useKey, `race-key-${trial}`, { subject, metric, cost: 3 }));
+      const wrong = decisions.filter((decision) => !(decision.status === 200 && decision.allowed === true && decision.remaining === 0));
+      expect({ trial, wrong }).toEqual({ trial, wrong: [] });
+      expect(await usage(subject)).toMatchObject({ current: 3 });
+    }
+  });
+
   it('refuses the same key with another body (422), and scopes keys to their owner', async () => {
     const { owner, metric, usage } = await ownerWithMetric('bulk', { limit: 100, window: 'day' });
     await withKey(owner.useKey, 'order-2', { subject: 'j', metric, cost: 1 });

@@ -57,16 +57,18 @@ afterAll(() => {
 
 const transactionActions: Record<string, string> = { Put: 'PutItem', Update: 'UpdateItem', ConditionCheck: 'ConditionCheckItem' };
 
-/** Sends the request twice (the first warms the caches) and measures the second. */
-const measure = async (routeId: string, method: string, path: string, body?: unknown, headersOf: (call: number) => Record<string, string> = () => ({})) => {
+const sender = (method: string, path: string, body?: unknown, headersOf: (call: number) => Record<string, string> = () => ({})) => {
   let call = 0;
-  const send = () =>
+  return () =>
     api.fetch(path, {
       method,
       headers: { authorization: `Bearer ${owner.useKey}`, 'content-type': 'application/json', ...headersOf(call++) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-  await (await send()).arrayBuffer(); // warm: key, plan and metric configuration now cached
+};
+
+/** One request's DynamoDB waves, commands and consumed capacity. */
+const measureOne = async (routeId: string, send: () => Promise<Response>) => {
   events.length = 0;
   const response = await send();
   const answer = await response.json();
@@ -93,6 +95,13 @@ const measure = async (routeId: string, method: string, path: string, body?: unk
     readUnits: ends.reduce((sum, event) => sum + (event.capacity?.read ?? 0), 0),
     writeUnits: ends.reduce((sum, event) => sum + (event.capacity?.write ?? 0), 0),
   };
+};
+
+/** Sends the request twice (the first warms the caches) and measures the second. */
+const measure = async (routeId: string, method: string, path: string, body?: unknown, headersOf?: (call: number) => Record<string, string>) => {
+  const send = sender(method, path, body, headersOf);
+  await (await send()).arrayBuffer(); // warm: key, plan and metric configuration now cached
+  return measureOne(routeId, send);
 };
 
 describe('quota round trips in steady state', () => {
@@ -123,5 +132,36 @@ describe('quota round trips in steady state', () => {
     const result = await measure('quota-usage', 'GET', '/v1/usage?subject=rt_1&metric=api_calls');
     console.info('usage:', result);
     expect(result).toMatchObject({ status: 200, rounds: 1, commands: ['GetItemCommand', 'UpdateItemCommand', 'UpdateItemCommand'] });
+  });
+});
+
+describe('quota round trips of a cold configuration', () => {
+  it("a cold decision reads the metric and the subject's override by key, in one wave, however many overrides the metric has", async () => {
+    const overridesOf = { sparse: 1, crowded: 300 };
+    for (const [metric, count] of Object.entries(overridesOf)) {
+      await api.call(owner.adminKey, 'POST', '/v1/metrics', { metric, limit: 1_000_000, window: 'day' });
+      for (let start = 0; start < count; start += 25) {
+        const subjects = Array.from({ length: Math.min(25, count - start) }, (_, index) => `s_${start + index}`);
+        await Promise.all(subjects.map((subject) => api.call(owner.adminKey, 'PUT', `/v1/metrics/${metric}/overrides/${subject}`, { limit: 5 })));
+      }
+    }
+    await (await sender('GET', '/v1/usage?subject=warm&metric=api_calls')()).arrayBuffer(); // key and plan cached: only the configuration is cold
+    const cold = async (metric: string, subject: string) => {
+      const result = await measureOne('quota-check-consume', sender('POST', '/v1/check-consume', { subject, metric, cost: 1 }));
+      console.info(`cold check-consume, ${overridesOf[metric as keyof typeof overridesOf]} overrides, ${subject}:`, result);
+      return result;
+    };
+    const results = [await cold('sparse', 's_0'), await cold('crowded', 's_7'), await cold('crowded', 'no_override')];
+    expect(results.map(({ answer }) => answer)).toEqual([
+      { allowed: true, remaining: 4, reason: null },
+      { allowed: true, remaining: 4, reason: null },
+      { allowed: true, remaining: 999_999, reason: null },
+    ]);
+    for (const result of results.slice(0, 2)) {
+      expect(result).toMatchObject({ status: 200, rounds: 2, commands: ['GetItemCommand', 'GetItemCommand', 'UpdateItemCommand', 'UpdateItemCommand', 'UpdateItemCommand'] });
+    }
+    expect(new Set(results.slice(0, 2).map(({ readUnits }) => readUnits)).size).toBe(1); // the same reads with 1 or 300 overrides
+    // The metric is cached now: a new subject of it reads only its own override.
+    expect(results[2]).toMatchObject({ rounds: 2, commands: ['GetItemCommand', 'UpdateItemCommand', 'UpdateItemCommand', 'UpdateItemCommand'] });
   });
 });
