@@ -1,7 +1,8 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createRouter } from '../lib/local/api-gateway.ts';
 import { routes } from '../lib/routes.ts';
-import { routeHandler } from './shared/route-handler.ts';
+import { edge, jsonErrors } from './shared/http/edge.ts';
+import { messageErrorShape, requiemsErrorShape, v1ErrorShape } from './shared/http/error-shapes.ts';
+import { RequestError } from './shared/http/request-error.ts';
 
 /**
  * Answers what no other route does: CORS preflights (`OPTIONS /{proxy+}`) for every route, and
@@ -16,14 +17,13 @@ const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const selectRoute = createRouter(routes.filter(({ id }) => id !== 'fallback'));
 const allowedMethods = (path: string) => methods.filter((method) => selectRoute(method, path) !== undefined);
 
-const errorBody = (path: string, status: 404 | 405) => {
-  const [code, message] = status === 404 ? ['not_found', 'Not Found'] : ['method_not_allowed', 'Method Not Allowed'];
-  if (path.startsWith('/v1/misc/')) return { error: code, message }; // Requiems' flat shape
-  if (path === '/v1' || path.startsWith('/v1/')) return { error: { code, message } };
-  return { error: message }; // CountAPI's, and the hit counters'
+const errorShapeOf = (path: string) => {
+  if (path.startsWith('/v1/misc/')) return requiemsErrorShape;
+  if (path === '/v1' || path.startsWith('/v1/')) return v1ErrorShape;
+  return messageErrorShape; // CountAPI's, and the hit counters'
 };
 
-export const handler = routeHandler(async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+export const handler = edge({ answerError: (error, event) => jsonErrors(errorShapeOf(event.rawPath))(error, event) }, async (event) => {
   if (event.requestContext.http.method === 'OPTIONS') {
     return {
       statusCode: 204,
@@ -35,17 +35,7 @@ export const handler = routeHandler(async (event: APIGatewayProxyEventV2): Promi
       },
     };
   }
-  const path = event.rawPath;
-  const allowed = allowedMethods(path);
-  const status = allowed.length > 0 ? 405 : 404;
-  return {
-    statusCode: status,
-    headers: {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-      ...(status === 405 ? { Allow: [...allowed, 'OPTIONS'].join(', ') } : {}),
-    },
-    body: JSON.stringify(errorBody(path, status)),
-  };
+  const allowed = allowedMethods(event.rawPath);
+  if (allowed.length > 0) throw new RequestError(405, 'method_not_allowed', 'Method Not Allowed', undefined, { Allow: [...allowed, 'OPTIONS'].join(', ') });
+  throw new RequestError(404, 'not_found', 'Not Found');
 });

@@ -1,19 +1,14 @@
 import { documentClient } from '../shared/dynamodb.ts';
 import { businessMetrics } from '../shared/metrics.ts';
 import { creatorOf } from '../shared/public-creation.ts';
-import { CounterOverflowError, hitCounter } from './counter-store.ts';
-import { countapiRoute, CountapiRequestError, xPath } from './http.ts';
+import { hitCounter } from './counter-store.ts';
+import { countapiRoute, xPath } from './http.ts';
 import { counterRequest } from './schemas.ts';
 
 export const handler = countapiRoute(counterRequest, async (name, { event, nowMs, table, stats }) => {
-  try {
-    const { value, created } = await hitCounter(documentClient, table, name, nowMs, () => creatorOf(event, nowMs));
-    stats.record({ keysUpdated: 1, keysCreated: created ? 1 : 0 });
-    businessMetrics.hit();
-    if (created) businessMetrics.keyCreated();
-    return { statusCode: 200, body: { value }, path: xPath(name) };
-  } catch (error) {
-    if (error instanceof CounterOverflowError) throw new CountapiRequestError(400, error.message);
-    throw error;
-  }
+  const { value, created } = await hitCounter(documentClient, table, name, nowMs, () => creatorOf(event, nowMs));
+  stats.record({ keysUpdated: 1, keysCreated: created ? 1 : 0 });
+  businessMetrics.hit();
+  if (created) businessMetrics.keyCreated();
+  return { statusCode: 200, body: { value }, path: xPath(name) };
 });

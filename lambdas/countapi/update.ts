@@ -1,25 +1,20 @@
 import { documentClient } from '../shared/dynamodb.ts';
 import { businessMetrics } from '../shared/metrics.ts';
-import { CounterOverflowError, updateCounter } from './counter-store.ts';
-import { countapiRoute, CountapiRequestError, xPath } from './http.ts';
+import { updateCounter } from './counter-store.ts';
+import { countapiRoute, xPath } from './http.ts';
 import { updateRequest } from './schemas.ts';
 
 export const handler = countapiRoute(updateRequest, async ({ amount, ...name }, { nowMs, table, stats }) => {
   const path = xPath(name);
-  try {
-    const result = await updateCounter(documentClient, table, name, amount, nowMs);
-    switch (result.outcome) {
-      case 'updated':
-        stats.record({ keysUpdated: 1 });
-        businessMetrics.update();
-        return { statusCode: 200, body: { value: result.value }, path };
-      case 'out-of-bounds':
-        return { statusCode: 403, body: { value: result.value }, path };
-      case 'missing':
-        return { statusCode: 404, body: { value: null }, path };
-    }
-  } catch (error) {
-    if (error instanceof CounterOverflowError) throw new CountapiRequestError(400, error.message);
-    throw error;
+  const result = await updateCounter(documentClient, table, name, amount, nowMs);
+  switch (result.outcome) {
+    case 'updated':
+      stats.record({ keysUpdated: 1 });
+      businessMetrics.update();
+      return { statusCode: 200, body: { value: result.value }, path };
+    case 'out-of-bounds':
+      return { statusCode: 403, body: { value: result.value }, path };
+    case 'missing':
+      return { statusCode: 404, body: { value: null }, path };
   }
 });

@@ -1,12 +1,13 @@
 import { revokeApiKey } from '../shared/api-keys.ts';
 import { documentClient } from '../shared/dynamodb.ts';
 import { keyCacheMs } from '../shared/authenticate.ts';
-import { ApiError, v1Route } from '../shared/private-api.ts';
+import { RequestError } from '../shared/http/request-error.ts';
+import { v1Route } from '../shared/private-api.ts';
 import { revokeKeyRequest } from './schemas.ts';
 
 export const handler = v1Route({ keyKind: 'admin', schema: revokeKeyRequest }, async ({ keyId }, { caller, nowMs, table }) => {
   const result = await revokeApiKey(documentClient, table, { ownerId: caller.ownerId, keyId, nowMs });
-  if (result.outcome === 'not-found') throw new ApiError(404, 'not_found', `No key ${keyId}`);
+  if (result.outcome === 'not-found') throw new RequestError(404, 'not_found', `No key ${keyId}`);
   return {
     statusCode: 200,
     body: { ...result.key, effectiveWithinSeconds: result.outcome === 'revoked' ? keyCacheMs / 1000 : 0 },

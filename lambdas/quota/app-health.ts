@@ -1,6 +1,8 @@
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { jsonAnswer } from '../shared/private-api.ts';
-import { routeHandler } from '../shared/route-handler.ts';
+import { v1ErrorShape } from '../shared/http/error-shapes.ts';
+import { edge, jsonErrors } from '../shared/http/edge.ts';
+import { json } from '../shared/http/responses.ts';
 
 /** `GET /health`: the API answers at all (no dependencies checked; see /v1/health). */
-export const handler = routeHandler(async (): Promise<APIGatewayProxyStructuredResultV2> => jsonAnswer({ statusCode: 200, body: { status: 'ok' } }));
+export const handler = edge({ answerError: jsonErrors(v1ErrorShape) }, async () =>
+  json(200, { status: 'ok' }),
+);

@@ -1,9 +1,10 @@
 import { documentClient } from '../shared/dynamodb.ts';
-import { ApiError, v1Route } from '../shared/private-api.ts';
+import { RequestError } from '../shared/http/request-error.ts';
+import { v1Route } from '../shared/private-api.ts';
 import { deleteMetric } from './config-store.ts';
 import { metricRequest } from './schemas.ts';
 
 export const handler = v1Route({ keyKind: 'admin', schema: metricRequest }, async ({ metric }, { caller, table }) => {
-  if (!(await deleteMetric(documentClient, table, caller.ownerId, metric))) throw new ApiError(404, 'not_found', `No metric ${metric}`);
+  if (!(await deleteMetric(documentClient, table, caller.ownerId, metric))) throw new RequestError(404, 'not_found', `No metric ${metric}`);
   return { statusCode: 200, body: { metric, deleted: true } };
 });

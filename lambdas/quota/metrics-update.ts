@@ -1,10 +1,11 @@
 import { documentClient } from '../shared/dynamodb.ts';
-import { ApiError, v1Route } from '../shared/private-api.ts';
+import { RequestError } from '../shared/http/request-error.ts';
+import { v1Route } from '../shared/private-api.ts';
 import { updateMetric } from './config-store.ts';
 import { updateMetricRequest } from './schemas.ts';
 
 export const handler = v1Route({ keyKind: 'admin', schema: updateMetricRequest }, async (changes, { caller, nowMs, table }) => {
   const updated = await updateMetric(documentClient, table, caller.ownerId, changes, nowMs);
-  if (!updated) throw new ApiError(404, 'not_found', `No metric ${changes.metric}`);
+  if (!updated) throw new RequestError(404, 'not_found', `No metric ${changes.metric}`);
   return { statusCode: 200, body: updated };
 });

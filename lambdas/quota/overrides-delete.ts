@@ -1,11 +1,12 @@
 import { documentClient } from '../shared/dynamodb.ts';
-import { ApiError, v1Route } from '../shared/private-api.ts';
+import { RequestError } from '../shared/http/request-error.ts';
+import { v1Route } from '../shared/private-api.ts';
 import { deleteOverride } from './config-store.ts';
 import { overrideRequest } from './schemas.ts';
 
 export const handler = v1Route({ keyKind: 'admin', schema: overrideRequest }, async ({ metric, subject }, { caller, table }) => {
   if (!(await deleteOverride(documentClient, table, caller.ownerId, metric, subject))) {
-    throw new ApiError(404, 'not_found', `No override for ${subject} on ${metric}`);
+    throw new RequestError(404, 'not_found', `No override for ${subject} on ${metric}`);
   }
   return { statusCode: 200, body: { metric, subject, deleted: true } };
 });

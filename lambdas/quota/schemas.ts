@@ -26,10 +26,10 @@ export const checkConsumeRequest = z.object({
   cost: z
     .number({ error: 'Cost must be a positive integer' })
     .refine((value) => Number.isSafeInteger(value) && value > 0, 'Cost must be a positive integer'),
+  /** The request header: a retry with the same key gets the stored decision. */
+  'Idempotency-Key': z.string().min(1, 'Idempotency-Key must not be empty').max(100, 'Idempotency-Key must be at most 100 characters').optional(),
 });
 export type CheckConsumeRequest = z.output<typeof checkConsumeRequest>;
-
-export const idempotencyKey = z.string().min(1, 'Idempotency-Key must not be empty').max(100, 'Idempotency-Key must be at most 100 characters');
 
 export const usageRequest = z.object({ subject, metric: requestedMetric });
 

@@ -1,5 +1,6 @@
 import { documentClient } from '../shared/dynamodb.ts';
-import { ApiError, v1Route } from '../shared/private-api.ts';
+import { RequestError } from '../shared/http/request-error.ts';
+import { v1Route } from '../shared/private-api.ts';
 import { countAccountRequest } from './account-counters.ts';
 import { effectiveLimit } from './config-store.ts';
 import { subjectUsage } from './decision.ts';
@@ -21,7 +22,7 @@ export const handler = v1Route({ keyKind: 'use', schema: usageRequest }, async (
     countAccountRequest(documentClient, table, caller.ownerId, plan, nowMs),
     limit ? subjectUsage(context, { ownerId: caller.ownerId, metric, subject }, limit) : Promise.resolve(0),
   ]);
-  if (denial) throw new ApiError(429, denial, ownerDenialMessages[denial]);
+  if (denial) throw new RequestError(429, denial, ownerDenialMessages[denial]);
   return {
     statusCode: 200,
     body: {

@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { apiKeyPattern, findApiKey, hashApiKey, type KeyKind, type VerifiedKey } from './api-keys.ts';
 import { clock } from './clock.ts';
 import { ExpiringCache } from './expiring-cache.ts';
+import { RequestError } from './http/request-error.ts';
 
 /**
  * API-key authentication without a DynamoDB round trip on the hot path: a verified answer (owner,
@@ -14,15 +15,8 @@ import { ExpiringCache } from './expiring-cache.ts';
 export const keyCacheMs = 5_000;
 const maxCachedKeys = 10_000;
 
-export class AuthenticationError extends Error {
-  constructor(
-    readonly statusCode: 401 | 403,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AuthenticationError';
-  }
-}
+export const invalidKeyMessage = 'Invalid or revoked API key';
+export const unauthorized = (message: string) => new RequestError(401, 'unauthorized', message);
 
 const verifiedKeys = new ExpiringCache<VerifiedKey | undefined>(keyCacheMs, maxCachedKeys);
 
@@ -34,7 +28,7 @@ export const presentedKey = (event: APIGatewayProxyEventV2, alternativeHeader?: 
 };
 
 /**
- * Verifies a presented key and checks its kind. Throws AuthenticationError (401 for a missing,
+ * Verifies a presented key and checks its kind. Throws a RequestError (401 for a missing,
  * malformed, unknown or revoked key; 403 for a valid key of the wrong kind).
  */
 export const authenticate = async (
@@ -43,11 +37,11 @@ export const authenticate = async (
   key: string | undefined,
   requiredKind: KeyKind,
 ): Promise<VerifiedKey> => {
-  if (key === undefined) throw new AuthenticationError(401, 'Missing API key: send it as Authorization: Bearer <key>');
-  if (!apiKeyPattern.test(key)) throw new AuthenticationError(401, 'Malformed API key');
+  if (key === undefined) throw unauthorized('Missing API key: send it as Authorization: Bearer <key>');
+  if (!apiKeyPattern.test(key)) throw unauthorized('Malformed API key');
   const keyHash = hashApiKey(key);
   const verified = await verifiedKeys.get(keyHash, clock.now(), () => findApiKey(client, tableName, keyHash));
-  if (!verified) throw new AuthenticationError(401, 'Invalid or revoked API key');
-  if (verified.kind !== requiredKind) throw new AuthenticationError(403, `This route needs a ${requiredKind} key`);
+  if (!verified) throw unauthorized(invalidKeyMessage);
+  if (verified.kind !== requiredKind) throw new RequestError(403, 'forbidden', `This route needs a ${requiredKind} key`);
   return verified;
 };

@@ -2,6 +2,8 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { isTransactionConflict } from './errors.ts';
+import { RequestError } from './http/request-error.ts';
+import { businessMetrics } from './metrics.ts';
 import { hashIp, ipHashSecret } from './ip-hash.ts';
 import { consumeUpdate, secondsUntilEnd, type Window, windowAt } from './windowed-counter.ts';
 
@@ -38,6 +40,15 @@ export class CreationRateLimitedError extends Error {
     this.name = 'CreationRateLimitedError';
   }
 }
+
+/** A refused creation's answer, the same in every family that creates public counters (a domain-error table entry). */
+export const creationLimitAnswer = [
+  CreationRateLimitedError,
+  (error: CreationRateLimitedError) => {
+    businessMetrics.rateLimited();
+    return new RequestError(429, 'rate_limited', error.message, undefined, { 'Retry-After': String(error.retryAfterSeconds) });
+  },
+] as const;
 
 type Put = NonNullable<NonNullable<TransactWriteCommandInput['TransactItems']>[number]['Put']>;
 

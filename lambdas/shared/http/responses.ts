@@ -1,0 +1,54 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+
+/**
+ * Every response Incr sends, in one place: the content types, and the security and cache headers
+ * each kind of answer needs. The allowed origin is not here: routeHandler sets it on every answer
+ * from the deployment's CORS policy.
+ */
+
+type Headers = Record<string, string>;
+
+/** Answers that name a counter must never come from a cache. */
+export const noStore: Headers = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+
+/**
+ * Counting answers of the hit counters must not come from any cache: not the browser's, not a
+ * proxy's, not GitHub's image proxy. `Pragma` and a past `Expires` are for HTTP/1.0 caches. No ETag
+ * or Last-Modified is ever sent, so no conditional request can turn into a 304.
+ */
+export const neverCached: Headers = {
+  'Cache-Control': 'max-age=0, no-cache, no-store, must-revalidate',
+  Pragma: 'no-cache',
+  Expires: 'Thu, 01 Jan 1970 00:00:00 GMT',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+export const json = (statusCode: number, body: unknown, headers: Headers = noStore): APIGatewayProxyStructuredResultV2 => ({
+  statusCode,
+  headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers },
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});
+
+/** JSONP never fails at the HTTP level (a failed script load tells the page nothing): the real status travels in the body. */
+export const jsonp = (callback: string, statusCode: number, body: Record<string, unknown>, headers: Headers): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: 200,
+  headers: { 'Content-Type': 'application/javascript; charset=utf-8', ...headers },
+  body: `${callback}(${JSON.stringify({ ...body, status: statusCode })});`,
+});
+
+const transparentGif = 'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+
+/** Tracking pixels must render whatever happened, so the image is always a 200. */
+export const gif = (headers: Headers): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: 200,
+  headers: { 'Content-Type': 'image/gif', ...headers },
+  body: transparentGif,
+  isBase64Encoded: true,
+});
+
+/** An SVG is a document that could run script if opened directly: the policy forbids everything but its inline styles. */
+export const svg = (statusCode: number, image: string, headers: Headers): APIGatewayProxyStructuredResultV2 => ({
+  statusCode,
+  headers: { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'", ...headers },
+  body: image,
+});
