@@ -4,11 +4,11 @@ import { businessMetrics } from '../shared/metrics.ts';
 import { creatorOf } from '../shared/public-creation.ts';
 import { createCounter } from './counter-store.ts';
 import { countapiRoute, xPath } from './http.ts';
-import { createRequest } from './schemas.ts';
+import { contracts } from './schemas.ts';
 
 const conflict = { namespace: null, key: null, value: null };
 
-export const handler = countapiRoute(createRequest, async (request, { event, nowMs, table, stats }) => {
+export const handler = countapiRoute(contracts.create, async (request, { event, nowMs, table, stats }) => {
   const name = { namespace: request.namespace, key: request.key ?? randomUUID() };
   const counter = {
     ...name,

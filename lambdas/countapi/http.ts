@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import * as z from 'zod';
 import { clock } from '../shared/clock.ts';
 import { documentClient } from '../shared/dynamodb.ts';
+import type { AnswerOf, Responses, RouteContract } from '../shared/http/contract.ts';
 import { edge, type Middleware } from '../shared/http/edge.ts';
 import { messageErrorShape } from '../shared/http/error-shapes.ts';
 import { parseInput } from '../shared/http/input.ts';
@@ -20,13 +21,16 @@ import { StatsShards } from './stats-shards.ts';
  * and CountAPI's error shape `{"error": message}` for its domain errors.
  */
 
-export interface CountapiAnswer {
+interface Answer {
   statusCode: number;
   body: Record<string, unknown>;
   /** `namespace/key` of the counter the request named: sent as X-Path. */
   path?: string;
   headers?: Record<string, string>;
 }
+
+/** What a CountAPI operation answers: a status its contract declares, and the counter it named. */
+export type CountapiAnswer<R extends Responses> = AnswerOf<R> & Pick<Answer, 'path' | 'headers'>;
 
 export interface CountapiContext {
   event: APIGatewayProxyEventV2;
@@ -59,7 +63,7 @@ const safeFormatOf = (event: APIGatewayProxyEventV2): Format => {
   }
 };
 
-const render = (format: Format, answer: CountapiAnswer): APIGatewayProxyStructuredResultV2 => {
+const render = (format: Format, answer: Answer): APIGatewayProxyStructuredResultV2 => {
   const headers = {
     ...noStore,
     'Access-Control-Expose-Headers': 'X-Path, Retry-After',
@@ -109,9 +113,9 @@ const statistics = (): Middleware => {
 };
 
 /** Builds a CountAPI route handler from the route's request schema and its operation. */
-export const countapiRoute = <Schema extends z.ZodType>(
-  requestSchema: Schema,
-  operation: (request: z.output<Schema>, context: CountapiContext) => Promise<CountapiAnswer>,
+export const countapiRoute = <Request extends z.ZodType, R extends Responses>(
+  contract: RouteContract<Request, R>,
+  operation: (request: z.output<Request>, context: CountapiContext) => Promise<CountapiAnswer<NoInfer<R>>>,
 ) =>
   edge(
     {
@@ -121,8 +125,9 @@ export const countapiRoute = <Schema extends z.ZodType>(
     },
     async (event) => {
       const format = formatOf(event);
-      const request = parseRequest(requestSchema, event);
-      return render(format, await operation(request, { event, nowMs: clock.now(), table, stats: countapiStats }));
+      const request = parseRequest(contract.request, event);
+      // The contract's bodies are JSON objects; TypeScript cannot see that through the generic R.
+      return render(format, (await operation(request, { event, nowMs: clock.now(), table, stats: countapiStats })) as Answer);
     },
   );
 

@@ -1,7 +1,7 @@
 import { documentClient } from '../shared/dynamodb.ts';
 import { getCounter } from './counter-store.ts';
 import { countapiRoute, xPath } from './http.ts';
-import { counterRequest } from './schemas.ts';
+import { contracts } from './schemas.ts';
 
 const missing = {
   namespace: null,
@@ -14,7 +14,7 @@ const missing = {
   update_upperbound: null,
 };
 
-export const handler = countapiRoute(counterRequest, async (name, { nowMs, table }) => {
+export const handler = countapiRoute(contracts.info, async (name, { nowMs, table }) => {
   const counter = await getCounter(documentClient, table, name, nowMs);
   if (!counter) return { statusCode: 404, body: missing, path: xPath(name) };
   return {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { type Responses, routeContract } from '../shared/http/contract.ts';
 import { namePattern } from './names.ts';
 
 /**
@@ -49,3 +50,65 @@ export const statsRequest = z.object({});
 export const jsonpCallback = z
   .string()
   .regex(/^[A-Za-z_$][\w$.]{0,63}$/, 'callback must be a JavaScript identifier of at most 64 characters');
+
+const value = z.number().int();
+const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
+const counterInfo = z.object({
+  namespace: nullable(z.string()),
+  key: nullable(z.string()),
+  /** Milliseconds until the counter expires. */
+  ttl: nullable(z.number().int()),
+  /** Epoch milliseconds. */
+  created: nullable(z.number().int()),
+  value: nullable(value),
+  enable_reset: nullable(z.boolean()),
+  update_lowerbound: nullable(value),
+  update_upperbound: nullable(value),
+});
+
+/** A counter route: `/{op}/{namespace}/{key}`, or `/{op}/{key}` in namespace `default`. */
+const counterRoute = <Request extends z.ZodType, R extends Responses>(operation: string, summary: string, request: Request, responses: R) =>
+  routeContract({
+    routeKeys: [`GET /${operation}/{namespace}/{key}`, `GET /${operation}/{key}`],
+    summary,
+    family: 'countapi',
+    auth: 'none',
+    request,
+    responses,
+  });
+
+/** CountAPI's routes: public, answered as JSON, JSONP (`?callback=`) or a 1x1 GIF (`?img`). */
+export const contracts = {
+  hit: counterRoute('hit', 'Adds one, creating the counter if missing', counterRequest, { 200: z.object({ value }) }),
+  get: counterRoute('get', 'The value', counterRequest, { 200: z.object({ value }), 404: z.object({ value: z.null() }) }),
+  set: counterRoute('set', 'Sets the value of a counter created with enable_reset', setRequest, {
+    200: z.object({ old_value: value, value }),
+    403: z.object({ old_value: value, value }),
+    404: z.object({ old_value: z.null(), value: z.null() }),
+  }),
+  update: counterRoute('update', 'Adds `amount` within the counter\'s update bounds', updateRequest, {
+    200: z.object({ value }),
+    403: z.object({ value }),
+    404: z.object({ value: z.null() }),
+  }),
+  info: counterRoute('info', 'Everything about a counter', counterRequest, { 200: counterInfo, 404: counterInfo }),
+  create: routeContract({
+    routeKeys: ['GET /create'],
+    summary: 'Creates a counter',
+    family: 'countapi',
+    auth: 'none',
+    request: createRequest,
+    responses: {
+      200: z.object({ namespace: z.string(), key: z.string(), value }),
+      409: z.object({ namespace: z.null(), key: z.null(), value: z.null() }),
+    },
+  }),
+  stats: routeContract({
+    routeKeys: ['GET /stats'],
+    summary: "The deployment's numbers",
+    family: 'countapi',
+    auth: 'none',
+    request: statsRequest,
+    responses: { 200: z.object({ keys_created: value, keys_updated: value, requests: value, version: z.string() }) },
+  }),
+};

@@ -2,9 +2,9 @@ import { documentClient } from '../shared/dynamodb.ts';
 import { businessMetrics } from '../shared/metrics.ts';
 import { setCounter } from './counter-store.ts';
 import { countapiRoute, xPath } from './http.ts';
-import { setRequest } from './schemas.ts';
+import { contracts } from './schemas.ts';
 
-export const handler = countapiRoute(setRequest, async ({ value, ...name }, { nowMs, table, stats }) => {
+export const handler = countapiRoute(contracts.set, async ({ value, ...name }, { nowMs, table, stats }) => {
   const result = await setCounter(documentClient, table, name, value, nowMs);
   const path = xPath(name);
   switch (result.outcome) {

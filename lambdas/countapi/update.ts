@@ -2,9 +2,9 @@ import { documentClient } from '../shared/dynamodb.ts';
 import { businessMetrics } from '../shared/metrics.ts';
 import { updateCounter } from './counter-store.ts';
 import { countapiRoute, xPath } from './http.ts';
-import { updateRequest } from './schemas.ts';
+import { contracts } from './schemas.ts';
 
-export const handler = countapiRoute(updateRequest, async ({ amount, ...name }, { nowMs, table, stats }) => {
+export const handler = countapiRoute(contracts.update, async ({ amount, ...name }, { nowMs, table, stats }) => {
   const path = xPath(name);
   const result = await updateCounter(documentClient, table, name, amount, nowMs);
   switch (result.outcome) {

@@ -1,10 +1,10 @@
 import { counterRoute } from './http.ts';
 import { ownerCounter } from './owner-counter.ts';
-import { changeRequest } from './schemas.ts';
+import { contracts } from './schemas.ts';
 
 /** increment and decrement differ only in direction: one handler factory for both routes. */
 export const changeHandler = (direction: 'increment' | 'decrement') =>
-  counterRoute(changeRequest, async ({ key, by, ttlSeconds }, { caller, table }) => {
+  counterRoute(contracts[direction], async ({ key, by, ttlSeconds }, { caller, table }) => {
     const counter = ownerCounter(table, caller.ownerId, 'counters');
     const value = await counter[direction](key, by, ttlSeconds);
     return { statusCode: 200, body: { key, value } };

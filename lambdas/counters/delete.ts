@@ -1,8 +1,8 @@
 import { counterRoute } from './http.ts';
 import { ownerCounter } from './owner-counter.ts';
-import { counterRequest } from './schemas.ts';
+import { contracts } from './schemas.ts';
 
-export const handler = counterRoute(counterRequest, async ({ key }, { caller, table }) => {
+export const handler = counterRoute(contracts.delete, async ({ key }, { caller, table }) => {
   const deleted = await ownerCounter(table, caller.ownerId, 'counters').delete(key);
   return { statusCode: 200, body: { key, deleted } };
 });

@@ -1,8 +1,8 @@
 import { counterRoute } from './http.ts';
 import { ownerCounter } from './owner-counter.ts';
-import { multiGetRequest } from './schemas.ts';
+import { contracts } from './schemas.ts';
 
-export const handler = counterRoute(multiGetRequest, async ({ keys }, { caller, table }) => {
+export const handler = counterRoute(contracts.multiGet, async ({ keys }, { caller, table }) => {
   const values = await ownerCounter(table, caller.ownerId, 'counters').multiGet(keys);
   return { statusCode: 200, body: { values: Object.fromEntries(values) } };
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { type Responses, routeContract } from '../shared/http/contract.ts';
 import { maxMultiGetKeys } from './counter.ts';
 
 /** One schema per private-counter request (path parameters and JSON body together). */
@@ -28,3 +29,33 @@ export const multiGetRequest = z.object({
     .transform((list) => list.split(','))
     .pipe(z.array(key).min(1).max(maxMultiGetKeys, `keys takes at most ${maxMultiGetKeys} keys`)),
 });
+
+const value = z.number().int();
+const counterValue = z.object({ key: z.string(), value });
+
+/** The private counter routes (unkey's counter interface), all behind a use key. */
+const counterRoute = <Request extends z.ZodType, R extends Responses>(
+  routeKey: string,
+  summary: string,
+  request: Request,
+  responses: R,
+) => routeContract({ routeKeys: [routeKey], summary, family: 'v1', auth: 'use', request, responses });
+
+export const contracts = {
+  increment: counterRoute('POST /v1/counters/{key}/increment', 'Adds `by` (creating the counter at 0 first)', changeRequest, { 200: counterValue }),
+  decrement: counterRoute('POST /v1/counters/{key}/decrement', 'Subtracts `by` (creating the counter; may go negative)', changeRequest, { 200: counterValue }),
+  decrementIfExists: counterRoute(
+    'POST /v1/counters/{key}/decrement-if-exists',
+    'Subtracts `by` from an existing counter holding at least `by`: never below zero, never creates',
+    decrementIfExistsRequest,
+    { 200: z.object({ key: z.string(), value, existed: z.boolean(), success: z.boolean() }) },
+  ),
+  setIfNotExists: counterRoute('POST /v1/counters/{key}/set-if-not-exists', 'Sets the value of a counter that does not exist', setIfNotExistsRequest, {
+    200: z.object({ key: z.string(), set: z.boolean() }),
+  }),
+  get: counterRoute('GET /v1/counters/{key}', 'The value, 0 when missing or expired', counterRequest, { 200: counterValue }),
+  multiGet: counterRoute('GET /v1/counters', 'Values of up to 100 counters in one batched read', multiGetRequest, {
+    200: z.object({ values: z.record(z.string(), value) }),
+  }),
+  delete: counterRoute('DELETE /v1/counters/{key}', 'Removes the counter', counterRequest, { 200: z.object({ key: z.string(), deleted: z.boolean() }) }),
+};

@@ -1,8 +1,8 @@
 import { counterRoute } from './http.ts';
 import { ownerCounter } from './owner-counter.ts';
-import { setIfNotExistsRequest } from './schemas.ts';
+import { contracts } from './schemas.ts';
 
-export const handler = counterRoute(setIfNotExistsRequest, async ({ key, value, ttlSeconds }, { caller, table }) => {
+export const handler = counterRoute(contracts.setIfNotExists, async ({ key, value, ttlSeconds }, { caller, table }) => {
   const set = await ownerCounter(table, caller.ownerId, 'counters').setIfNotExists(key, value, ttlSeconds);
   return { statusCode: 200, body: { key, set } };
 });

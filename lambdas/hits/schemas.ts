@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { routeContract } from '../shared/http/contract.ts';
 import { namePattern } from '../countapi/names.ts';
 import { defaultTheme, themeNames } from './svg/themes.ts';
 
@@ -58,3 +59,14 @@ export const hitImageRequest = z.object({
   scheme: z.enum(['auto', 'light', 'dark'], { error: 'scheme must be auto, light or dark' }).default('auto'),
 });
 export type HitImageRequest = z.output<typeof hitImageRequest>;
+
+/** The hit counter: public, answered as JSON, or with `.svg` as an image in one of the themes (the image options apply then). */
+export const contract = routeContract({
+  // The shorter paths reach the handler only to be told `Missing id or resource`.
+  routeKeys: ['GET /hits/{id}/{resource}', 'GET /hits/{id}', 'GET /hits'],
+  summary: 'Counts a visit (and a new visitor), or with mode=read only reads; `.svg` answers an image',
+  family: 'hits',
+  auth: 'none',
+  request: hitImageRequest,
+  responses: { 200: z.object({ visit: z.number().int(), visitor: z.number().int() }) },
+});

@@ -3,13 +3,13 @@ import { unauthorized } from '../shared/authenticate.ts';
 import { documentClient } from '../shared/dynamodb.ts';
 import { businessMetrics } from '../shared/metrics.ts';
 import { v1Route } from '../shared/private-api.ts';
-import { createKeyRequest } from './schemas.ts';
+import { contracts } from './schemas.ts';
 
 const keyErrors = [[IssuingKeyRevokedError, (error: IssuingKeyRevokedError) => unauthorized(error.message)]] as const;
 
 /** The only answer that ever contains the key: Incr keeps just its hash. */
-export const handler = v1Route({ keyKind: 'admin', schema: createKeyRequest, domainErrors: keyErrors }, async ({ kind, name }, { caller, nowMs, table }) => {
+export const handler = v1Route(contracts.create, async ({ kind, name }, { caller, nowMs, table }) => {
   const apiKey = await createApiKey(documentClient, table, { ownerId: caller.ownerId, kind, name, nowMs, issuedBy: caller.keyId });
   businessMetrics.apiKeyCreated();
   return { statusCode: 201, body: apiKey };
-});
+}, keyErrors);

@@ -3,9 +3,9 @@ import { documentClient } from '../shared/dynamodb.ts';
 import { keyCacheMs } from '../shared/authenticate.ts';
 import { RequestError } from '../shared/http/request-error.ts';
 import { v1Route } from '../shared/private-api.ts';
-import { revokeKeyRequest } from './schemas.ts';
+import { contracts } from './schemas.ts';
 
-export const handler = v1Route({ keyKind: 'admin', schema: revokeKeyRequest }, async ({ keyId }, { caller, nowMs, table }) => {
+export const handler = v1Route(contracts.revoke, async ({ keyId }, { caller, nowMs, table }) => {
   const result = await revokeApiKey(documentClient, table, { ownerId: caller.ownerId, keyId, nowMs });
   if (result.outcome === 'not-found') throw new RequestError(404, 'not_found', `No key ${keyId}`);
   return {

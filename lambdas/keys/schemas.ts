@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { routeContract } from '../shared/http/contract.ts';
 import { pageRequest } from '../shared/query-partition.ts';
 
 /** One schema per key-management request. */
@@ -13,3 +14,42 @@ export const listKeysRequest = z.object(pageRequest);
 export const revokeKeyRequest = z.object({
   keyId: z.string().regex(/^key_[0-9a-f]{16}$/, 'keyId must look like key_0123456789abcdef'),
 });
+
+const keyRecord = z.object({
+  keyId: z.string(),
+  ownerId: z.string(),
+  kind: z.enum(['use', 'admin']),
+  /** The first characters of the key, safe to show. */
+  prefix: z.string(),
+  name: z.string().optional(),
+  createdAt: z.number().int(),
+  revokedAt: z.number().int().optional(),
+});
+
+/** Key management, behind an admin key. */
+export const contracts = {
+  create: routeContract({
+    routeKeys: ['POST /v1/keys'],
+    summary: 'Creates a use or admin key: the only answer that ever contains the key',
+    family: 'v1',
+    auth: 'admin',
+    request: createKeyRequest,
+    responses: { 201: keyRecord.extend({ key: z.string() }) },
+  }),
+  list: routeContract({
+    routeKeys: ['GET /v1/keys'],
+    summary: "The owner's keys, a page at a time, never the key or its hash",
+    family: 'v1',
+    auth: 'admin',
+    request: listKeysRequest,
+    responses: { 200: z.object({ keys: z.array(keyRecord), nextCursor: z.string().nullable() }) },
+  }),
+  revoke: routeContract({
+    routeKeys: ['DELETE /v1/keys/{keyId}'],
+    summary: 'Revokes a key: it stops working everywhere within `effectiveWithinSeconds`',
+    family: 'v1',
+    auth: 'admin',
+    request: revokeKeyRequest,
+    responses: { 200: keyRecord.extend({ effectiveWithinSeconds: z.number().int() }) },
+  }),
+};

@@ -1,8 +1,8 @@
 import { ownerCounter } from '../counters/owner-counter.ts';
-import { namespaceCounterRoute } from './http.ts';
-import { namespaceRequest } from './schemas.ts';
+import { requiemsRoute } from '../shared/private-api.ts';
+import { contracts } from './schemas.ts';
 
-export const handler = namespaceCounterRoute(namespaceRequest, async ({ namespace }, { caller, table }) => ({
+export const handler = requiemsRoute(contracts.get, async ({ namespace }, { caller, table }) => ({
   statusCode: 200,
   body: { namespace, value: await ownerCounter(table, caller.ownerId, 'misc').get(namespace) },
 }));

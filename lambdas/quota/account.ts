@@ -5,10 +5,10 @@ import { windowAt } from '../shared/windowed-counter.ts';
 import { monthItemKey } from './account-counters.ts';
 import { recentDecisions } from './decision-log.ts';
 import { ownerPlan } from './quota-context.ts';
-import { accountRequest } from './schemas.ts';
+import { contracts } from './schemas.ts';
 
 /** The account view: the plan, this month's requests against it, and recent decisions (best effort, 7 days). */
-export const handler = v1Route({ keyKind: 'admin', schema: accountRequest }, async (_request, { caller, nowMs, table }) => {
+export const handler = v1Route(contracts.account, async (_request, { caller, nowMs, table }) => {
   const [{ planName, plan }, { Item: month }, recent] = await Promise.all([
     ownerPlan(documentClient, table, caller.ownerId, nowMs),
     documentClient.send(new GetCommand({ TableName: table, Key: monthItemKey(caller.ownerId, nowMs), ConsistentRead: true })),

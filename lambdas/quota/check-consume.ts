@@ -6,13 +6,11 @@ import { effectiveLimit } from './config-store.ts';
 import { decide, decideIdempotently, IdempotencyKeyReusedError, type IdempotentOutcome } from './decision.ts';
 import { decisionLog } from './decision-log.ts';
 import { quotaContext } from './quota-context.ts';
-import { checkConsumeRequest } from './schemas.ts';
+import { contracts } from './schemas.ts';
 
 const quotaErrors = [[IdempotencyKeyReusedError, (error: IdempotencyKeyReusedError) => new RequestError(422, 'idempotency_key_reused', error.message)]] as const;
 
-const route = { keyKind: 'use', schema: checkConsumeRequest, headers: ['Idempotency-Key'], domainErrors: quotaErrors } as const;
-
-export const handler = v1Route(route, async ({ 'Idempotency-Key': key, ...request }, { caller, nowMs, table }) => {
+export const handler = v1Route(contracts.checkConsume, async ({ 'Idempotency-Key': key, ...request }, { caller, nowMs, table }) => {
   // In parallel with the decision, never in front of it; awaited however the decision ends, so a
   // Lambda container is never frozen mid-flush.
   const flush = decisionLog.flushIfDue(nowMs);
@@ -32,4 +30,4 @@ export const handler = v1Route(route, async ({ 'Idempotency-Key': key, ...reques
   } finally {
     await flush;
   }
-});
+}, quotaErrors);

@@ -2,9 +2,9 @@ import { documentClient } from '../shared/dynamodb.ts';
 import { RequestError } from '../shared/http/request-error.ts';
 import { v1Route } from '../shared/private-api.ts';
 import { deleteOverride } from './config-store.ts';
-import { overrideRequest } from './schemas.ts';
+import { contracts } from './schemas.ts';
 
-export const handler = v1Route({ keyKind: 'admin', schema: overrideRequest }, async ({ metric, subject }, { caller, table }) => {
+export const handler = v1Route(contracts.deleteOverride, async ({ metric, subject }, { caller, table }) => {
   if (!(await deleteOverride(documentClient, table, caller.ownerId, metric, subject))) {
     throw new RequestError(404, 'not_found', `No override for ${subject} on ${metric}`);
   }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { pageRequest } from '../shared/query-partition.ts';
+import { type Responses, routeContract } from '../shared/http/contract.ts';
 
 /** One schema per quota request; the messages are countr's `details`. */
 
@@ -62,3 +63,92 @@ export const putOverrideRequest = z.object({
 });
 
 export const overrideRequest = z.object({ metric: metricKey, subject });
+
+const reason = z.enum(['limit_exceeded', 'owner_rate_limit_exceeded_second', 'owner_rate_limit_exceeded', 'owner_monthly_limit_exceeded']);
+const decision = z.object({ allowed: z.boolean(), remaining: z.number().int().nullable(), reason: reason.nullable() });
+const metric = z.object({
+  metric: z.string(),
+  description: z.string().optional(),
+  limit: z.number().int().nullable(),
+  window: z.enum(windowKinds),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+const override = z.object({
+  metric: z.string(),
+  subject: z.string(),
+  limit: z.union([z.number().int(), z.literal('unlimited')]),
+  window: z.enum(windowKinds).optional(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+const nextCursor = z.string().nullable();
+const health = z.object({ status: z.enum(['ok', 'error']) });
+
+const quotaRoute = <Request extends z.ZodType, R extends Responses, const A extends 'use' | 'admin'>(
+  routeKey: string,
+  auth: A,
+  summary: string,
+  request: Request,
+  responses: R,
+) => routeContract({ routeKeys: [routeKey], summary, family: 'v1', auth, request, responses });
+
+/** countr's API: decisions behind a use key, configuration and the account view behind an admin key. */
+export const contracts = {
+  checkConsume: {
+    ...quotaRoute('POST /v1/check-consume', 'use', 'Decides whether `subject` may consume `cost` of `metric`, and records it', checkConsumeRequest, { 200: decision }),
+    headers: ['Idempotency-Key'],
+  },
+  usage: quotaRoute('GET /v1/usage', 'use', "A subject's usage of a metric in the current window", usageRequest, {
+    200: z.object({
+      subject: z.string(),
+      metric: z.string(),
+      current: z.number().int(),
+      limit: z.number().int().nullable(),
+      remaining: z.number().int().nullable(),
+      window: z.enum(['none', 'day', 'month', 'hour', 'minute']),
+    }),
+  }),
+  account: quotaRoute('GET /v1/account', 'admin', "The owner's plan, this month's requests against it, and recent decisions", accountRequest, {
+    200: z.object({
+      ownerId: z.string(),
+      plan: z.object({ name: z.string() }).loose(),
+      month: z.object({ start: z.string(), requests: z.number().int(), cap: z.number().int(), remaining: z.number().int() }),
+      recentDecisions: z.array(decision.extend({ subject: z.string(), metric: z.string(), cost: z.number().int(), at: z.number().int() })),
+      recentDecisionsDropped: z.number().int(),
+    }),
+  }),
+  createMetric: quotaRoute('POST /v1/metrics', 'admin', 'Defines a metric and its default limit per subject', createMetricRequest, { 201: metric }),
+  listMetrics: quotaRoute('GET /v1/metrics', 'admin', "The owner's metrics, a page at a time", listMetricsRequest, {
+    200: z.object({ metrics: z.array(metric), nextCursor }),
+  }),
+  getMetric: quotaRoute('GET /v1/metrics/{metric}', 'admin', 'One metric', metricRequest, { 200: metric }),
+  updateMetric: quotaRoute('PATCH /v1/metrics/{metric}', 'admin', "Changes a metric's limit, window or description", updateMetricRequest, { 200: metric }),
+  deleteMetric: quotaRoute('DELETE /v1/metrics/{metric}', 'admin', 'Deletes a metric and its overrides', metricRequest, {
+    200: z.object({ metric: z.string(), deleted: z.boolean() }),
+  }),
+  putOverride: quotaRoute('PUT /v1/metrics/{metric}/overrides/{subject}', 'admin', "Sets one subject's limit on a metric", putOverrideRequest, { 200: override }),
+  listOverrides: quotaRoute('GET /v1/metrics/{metric}/overrides', 'admin', "A metric's overrides, a page at a time", listOverridesRequest, {
+    200: z.object({ overrides: z.array(override), nextCursor }),
+  }),
+  getOverride: quotaRoute('GET /v1/metrics/{metric}/overrides/{subject}', 'admin', "One subject's override", overrideRequest, { 200: override }),
+  deleteOverride: quotaRoute('DELETE /v1/metrics/{metric}/overrides/{subject}', 'admin', "Removes one subject's override", overrideRequest, {
+    200: z.object({ metric: z.string(), subject: z.string(), deleted: z.boolean() }),
+  }),
+  health: routeContract({
+    routeKeys: ['GET /v1/health'],
+    summary: 'The API and its DynamoDB table answer',
+    family: 'v1',
+    auth: 'none',
+    request: z.object({}),
+    responses: { 200: health, 500: health },
+  }),
+  appHealth: routeContract({
+    routeKeys: ['GET /health'],
+    summary: 'The API answers at all',
+    family: 'v1',
+    auth: 'none',
+    request: z.object({}),
+    responses: { 200: health },
+  }),
+};

@@ -5,7 +5,7 @@ import { countAccountRequest } from './account-counters.ts';
 import { effectiveLimit } from './config-store.ts';
 import { subjectUsage } from './decision.ts';
 import { quotaContext } from './quota-context.ts';
-import { usageRequest } from './schemas.ts';
+import { contracts } from './schemas.ts';
 
 const ownerDenialMessages = {
   owner_rate_limit_exceeded_second: 'Too many requests in a short burst on this account; try again in a moment',
@@ -14,7 +14,7 @@ const ownerDenialMessages = {
 };
 
 /** Usage consumes nothing of the subject, but counts toward the account caps like every request. */
-export const handler = v1Route({ keyKind: 'use', schema: usageRequest }, async ({ subject, metric }, { caller, nowMs, table }) => {
+export const handler = v1Route(contracts.usage, async ({ subject, metric }, { caller, nowMs, table }) => {
   const { plan, config } = await quotaContext(documentClient, table, { ownerId: caller.ownerId, metric, subject }, nowMs);
   const limit = effectiveLimit(config);
   const context = { client: documentClient, tableName: table, nowMs };
@@ -31,7 +31,7 @@ export const handler = v1Route({ keyKind: 'use', schema: usageRequest }, async (
       current,
       limit: limit?.limit ?? null,
       remaining: limit ? Math.max(0, limit.limit - current) : null,
-      window: !limit || limit.window === 'lifetime' ? 'none' : limit.window,
+      window: limit && limit.window !== 'lifetime' ? limit.window : ('none' as const),
     },
   };
 });

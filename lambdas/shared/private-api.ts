@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
 import type { KeyKind, VerifiedKey } from './api-keys.ts';
+import type { AnswerOf, Responses, RouteContract } from './http/contract.ts';
 import { authenticate, presentedKey } from './authenticate.ts';
 import { clock } from './clock.ts';
 import { documentClient } from './dynamodb.ts';
@@ -12,30 +13,16 @@ import { requiemsErrorShape, v1ErrorShape } from './http/error-shapes.ts';
 import { tableName } from './table.ts';
 
 /**
- * What every route behind an API key declares on the shared edge (private counters, the namespace
- * counter, key management, quotas): the key kind it needs, its request schema, the headers that
- * are part of its input and its family's domain errors; its family fixes how an error looks on the
- * wire and where the key may come from.
+ * The shared edge of every route behind an API key (private counters, the namespace counter, key
+ * management, quotas): the route's contract says which key it needs and what its input and answers
+ * are; its family fixes how an error looks on the wire and where the key may come from.
  */
-
-export interface Answer {
-  statusCode: number;
-  body?: unknown;
-}
 
 export interface PrivateContext {
   event: APIGatewayProxyEventV2;
   caller: VerifiedKey;
   nowMs: number;
   table: string;
-}
-
-export interface PrivateRouteOptions<Schema extends z.ZodType> {
-  keyKind: KeyKind;
-  schema: Schema;
-  /** Request headers that are input fields, by their field name in the schema (e.g. `Idempotency-Key`). */
-  headers?: readonly string[];
-  domainErrors?: DomainErrors;
 }
 
 interface FamilyOptions {
@@ -66,13 +53,15 @@ const inputOf = (event: APIGatewayProxyEventV2, headers: readonly string[]): Rec
  */
 const privateRoute =
   ({ errorShape, keyHeader }: FamilyOptions) =>
-  <Schema extends z.ZodType>(
-    { keyKind, schema, headers = [], domainErrors }: PrivateRouteOptions<Schema>,
-    operation: (request: z.output<Schema>, context: PrivateContext) => Promise<Answer>,
+  <Request extends z.ZodType, R extends Responses>(
+    contract: RouteContract<Request, R, KeyKind>,
+    operation: (request: z.output<Request>, context: PrivateContext) => Promise<AnswerOf<NoInfer<R>>>,
+    /** The family's domain errors and the answers they stand for. */
+    domainErrors?: DomainErrors,
   ) =>
     edge({ answerError: jsonErrors(errorShape), domainErrors }, async (event) => {
-      const caller = await authenticate(documentClient, table, presentedKey(event, keyHeader), keyKind);
-      const request = parseInput(schema, inputOf(event, headers));
+      const caller = await authenticate(documentClient, table, presentedKey(event, keyHeader), contract.auth);
+      const request = parseInput(contract.request, inputOf(event, contract.headers ?? []));
       const { statusCode, body } = await operation(request, { event, caller, nowMs: clock.now(), table });
       return json(statusCode, body);
     });

@@ -1,0 +1,39 @@
+import type * as z from 'zod';
+
+/**
+ * A route's contract: what a client may rely on, declared once, next to the route's schemas. The
+ * edge parses requests with it, handlers are typed by it (an operation can only answer a declared
+ * status with a body of that status's schema), the route table (lib/routes.ts) takes its route keys
+ * from it, and the API documentation is generated from it.
+ */
+
+/** Which API key a route needs: none, a use key, an admin key. */
+export type Auth = 'none' | 'use' | 'admin';
+
+/**
+ * The family whose conventions a route follows: its error shape (lambdas/shared/http/error-shapes.ts),
+ * where its key may come from, and how its answers are written.
+ */
+export type Family = 'countapi' | 'hits' | 'v1' | 'requiems';
+
+/** The bodies a route's handler answers, by status. Failures the edge answers (validation, keys, outages) follow the family's error shape. */
+export type Responses = Readonly<Partial<Record<number, z.ZodType>>>;
+
+export interface RouteContract<Request extends z.ZodType = z.ZodType, R extends Responses = Responses, A extends Auth = Auth> {
+  /** API Gateway HTTP API route keys, e.g. `GET /hit/{namespace}/{key}`. */
+  routeKeys: readonly string[];
+  /** One line for the API reference. */
+  summary: string;
+  family: Family;
+  auth: A;
+  /** The route's whole input: path parameters, query string or JSON body, and the declared headers, merged. */
+  request: Request;
+  /** Request headers that are input fields, by their field name in `request` (e.g. `Idempotency-Key`). */
+  headers?: readonly string[];
+  responses: R;
+}
+
+export const routeContract = <Request extends z.ZodType, R extends Responses, const A extends Auth>(contract: RouteContract<Request, R, A>) => contract;
+
+/** What an operation may answer: a declared status, with a body its schema accepts. */
+export type AnswerOf<R extends Responses> = { [S in keyof R & number]: { statusCode: S; body: z.input<NonNullable<R[S]>> } }[keyof R & number];
