@@ -131,7 +131,8 @@ try {
   // Loaded only now: the modules read their configuration when they load.
   const { documentClient } = await import('../lambdas/shared/dynamodb.ts');
   const { createDocumentClient } = await import('../lambdas/shared/document-client.ts');
-  const { shardCount, shardKey } = await import('../lambdas/countapi/stats-shards.ts');
+  const { shardCount } = await import('../lambdas/countapi/stats-shards.ts');
+  const { countapiStatsShardKey: shardKey } = await import('../lambdas/shared/keys.ts');
   const { createApiKey, createOwner } = await import('../lambdas/shared/api-keys.ts');
 
   const { owner, adminKey } = await createOwner(documentClient, tableName, { name: 'bench', plan: 'bench', nowMs: clock.now() });

@@ -5,46 +5,68 @@ import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { keyPrefixes, type KeyPrefix } from '../lambdas/shared/keys.ts';
 import { table as tableSchema } from '../lambdas/shared/table.ts';
 import { IncrAlarms, type RouteFunction } from './alarms.ts';
 import { createDefaultStage, throttleRoutes } from './api-stage.ts';
 import type { IncrConfig } from './config.ts';
 import { IncrDashboard } from './dashboard.ts';
 import { IncrFunction } from './incr-function.ts';
-import { apiKeyLookupKeyPrefix, routes, type Route } from './routes.ts';
-import { parseRouteKey, validateRoutes } from './validate-routes.ts';
+import { routes, type Route, type TableAction } from './routes.ts';
+import { isReadAction, parseRouteKey, validateRoutes } from './validate-routes.ts';
+
+/** One IAM grant: these actions, on the table's items whose partition key starts with one of these prefixes. */
+export interface TableGrant {
+  actions: TableAction[];
+  prefixes: KeyPrefix[];
+}
 
 /**
- * Exactly the DynamoDB actions the route table lists for `route`, on the table itself (no index
- * ARNs: no handler queries an index). Actions limited to a partition-key prefix (statistics
- * shards, API-key lookups) get statements of their own, so a condition cannot leak onto the
- * route's unrestricted actions.
+ * What `route` may do to the table: each action of the route table only on the partition-key
+ * prefixes it declares (read actions on `keyPrefixes.read`, write actions on `keyPrefixes.write`),
+ * its scoped writes on their prefix, and a keyed route's GetItem also on the API-key lookups.
+ * Actions with the same prefixes share a grant. Every action the handlers send (GetItem,
+ * BatchGetItem, Query, PutItem, UpdateItem, DeleteItem, BatchWriteItem, and the items of a
+ * TransactWriteItems as PutItem/UpdateItem/DeleteItem/ConditionCheckItem) is authorized per key,
+ * which is what makes `dynamodb:LeadingKeys` hold for all of them (Scan would not be: no handler scans).
  */
-export const tablePolicyStatements = (route: Route, tableArn: string): PolicyStatement[] => {
-  const statements: PolicyStatement[] = [];
-  if (route.tableActions.length > 0) {
-    statements.push(new PolicyStatement({ actions: route.tableActions.map((action) => `dynamodb:${action}`), resources: [tableArn] }));
+export const tableGrants = (route: Route): TableGrant[] => {
+  const prefixesOf = new Map<TableAction, Set<KeyPrefix>>();
+  const grant = (action: TableAction, prefixes: readonly KeyPrefix[]) => {
+    const granted = prefixesOf.get(action) ?? new Set();
+    for (const prefix of prefixes) granted.add(prefix);
+    prefixesOf.set(action, granted);
+  };
+  for (const action of route.tableActions) grant(action, (isReadAction(action) ? route.keyPrefixes?.read : route.keyPrefixes?.write) ?? []);
+  if (route.scopedWrites) for (const action of route.scopedWrites.actions) grant(action, [route.scopedWrites.partitionKeyPrefix as KeyPrefix]);
+  if (route.apiKey) grant('GetItem', [keyPrefixes.apiKeyLookup]);
+
+  const declared = [...(route.keyPrefixes?.read ?? []), ...(route.keyPrefixes?.write ?? [])];
+  const unused = declared.filter((prefix) => ![...prefixesOf.values()].some((prefixes) => prefixes.has(prefix)));
+  if (unused.length > 0) throw new Error(`route ${route.id}: no action of tableActions uses keyPrefixes ${unused.join(', ')}`);
+
+  const grants = new Map<string, TableGrant>();
+  for (const [action, prefixes] of prefixesOf) {
+    // A listed action without prefixes would silently be denied in AWS (DynamoDB Local never checks).
+    if (prefixes.size === 0) throw new Error(`route ${route.id}: ${action} has no keyPrefixes to act on`);
+    const sorted = [...prefixes].sort();
+    const existing = grants.get(sorted.join(' '));
+    if (existing) existing.actions.push(action);
+    else grants.set(sorted.join(' '), { actions: [action], prefixes: sorted });
   }
-  if (route.scopedWrites) {
-    statements.push(
-      new PolicyStatement({
-        actions: route.scopedWrites.actions.map((action) => `dynamodb:${action}`),
-        resources: [tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${route.scopedWrites.partitionKeyPrefix}*`] } },
-      }),
-    );
-  }
-  if (route.apiKey) {
-    statements.push(
-      new PolicyStatement({
-        actions: ['dynamodb:GetItem'],
-        resources: [tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${apiKeyLookupKeyPrefix}*`] } },
-      }),
-    );
-  }
-  return statements;
+  return [...grants.values()];
 };
+
+/** The route's table grants as IAM statements, on the table itself (no index ARNs: no handler queries an index). */
+export const tablePolicyStatements = (route: Route, tableArn: string): PolicyStatement[] =>
+  tableGrants(route).map(
+    ({ actions, prefixes }) =>
+      new PolicyStatement({
+        actions: actions.map((action) => `dynamodb:${action}`),
+        resources: [tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes.map((prefix) => `${prefix}*`) } },
+      }),
+  );
 
 const httpRouteKey = (routeKey: string): HttpRouteKey => {
   const parsed = parseRouteKey(routeKey);

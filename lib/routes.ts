@@ -4,12 +4,11 @@
  * local development server (which serves the same route keys from the same handler modules).
  */
 
+import { keyPrefixes as prefix, type KeyPrefix } from '../lambdas/shared/keys.ts';
+
 export const readActions = ['GetItem', 'BatchGetItem', 'Query', 'ConditionCheckItem'] as const;
 export const writeActions = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'] as const;
 export type TableAction = (typeof readActions)[number] | (typeof writeActions)[number];
-
-/** Prefix of the partition keys of the CountAPI statistics shards (see lambdas/countapi/stats.ts). */
-export const countapiStatsKeyPrefix = 'countapi-stats#';
 
 export interface Route {
   /** Unique, kebab-case; names the function, its log group and its dashboard widgets. */
@@ -23,8 +22,15 @@ export interface Route {
    * `write` routes also change it; `none` routes never touch the table.
    */
   access: 'none' | 'read' | 'write';
-  /** The DynamoDB actions the handler performs on any item of the table. */
+  /** The DynamoDB actions the handler performs on the items of `keyPrefixes`. */
   tableActions: TableAction[];
+  /**
+   * The partition-key prefixes (lambdas/shared/keys.ts) of the items the handler reads with the
+   * read actions of `tableActions` and writes with its write actions. The stack grants each action
+   * only on these prefixes (IAM `dynamodb:LeadingKeys`), so a route cannot reach another family's
+   * items: a public route never reads owners or API keys.
+   */
+  keyPrefixes?: { read?: KeyPrefix[]; write?: KeyPrefix[] };
   /**
    * Writes restricted to items whose partition key starts with a prefix (IAM `dynamodb:LeadingKeys`):
    * how a read route may still add to the statistics shards without being able to write counters.
@@ -34,7 +40,7 @@ export interface Route {
   readsIpHashSecret?: boolean;
   /**
    * The kind of API key the route requires. Such a route may also read (GetItem) the key lookup
-   * items, and only those: `apikey#` partition keys (see lambdas/shared/api-keys.ts).
+   * items (`keyPrefixes.apiKeyLookup` in lambdas/shared/keys.ts) to authenticate.
    */
   apiKey?: 'use' | 'admin';
   /**
@@ -46,13 +52,7 @@ export interface Route {
   readsPlans?: boolean;
 }
 
-/** Prefix of the partition keys of the recent-decision log (see lambdas/quota/decision-log.ts). */
-export const decisionLogKeyPrefix = 'decisions#';
-
-/** Partition-key prefix of the API-key lookup items, the only owner data a keyed route reads to authenticate. */
-export const apiKeyLookupKeyPrefix = 'apikey#';
-
-const statsShardWrites = { actions: ['UpdateItem'], partitionKeyPrefix: countapiStatsKeyPrefix } satisfies Route['scopedWrites'];
+const statsShardWrites = { actions: ['UpdateItem'], partitionKeyPrefix: prefix.countapiStats } satisfies Route['scopedWrites'];
 
 /** CountAPI addresses a counter as `/{op}/{namespace}/{key}` or `/{op}/{key}` in namespace `default`. */
 const counterRouteKeys = (operation: string) => [`GET /${operation}/{namespace}/{key}`, `GET /${operation}/{key}`];
@@ -64,6 +64,7 @@ export const routes: Route[] = [
     entry: 'lambdas/countapi/hit.ts',
     access: 'write',
     tableActions: ['UpdateItem', 'PutItem'],
+    keyPrefixes: { write: [prefix.countapiCounter, prefix.publicCreation] },
     scopedWrites: statsShardWrites,
     // Creating a missing counter counts toward the creator's (hashed) IP creation limit.
     readsIpHashSecret: true,
@@ -74,6 +75,7 @@ export const routes: Route[] = [
     entry: 'lambdas/countapi/get.ts',
     access: 'read',
     tableActions: ['GetItem'],
+    keyPrefixes: { read: [prefix.countapiCounter] },
     scopedWrites: statsShardWrites,
   },
   {
@@ -82,6 +84,7 @@ export const routes: Route[] = [
     entry: 'lambdas/countapi/set.ts',
     access: 'write',
     tableActions: ['UpdateItem'],
+    keyPrefixes: { write: [prefix.countapiCounter] },
     scopedWrites: statsShardWrites,
   },
   {
@@ -90,6 +93,7 @@ export const routes: Route[] = [
     entry: 'lambdas/countapi/update.ts',
     access: 'write',
     tableActions: ['UpdateItem'],
+    keyPrefixes: { write: [prefix.countapiCounter] },
     scopedWrites: statsShardWrites,
   },
   {
@@ -98,6 +102,7 @@ export const routes: Route[] = [
     entry: 'lambdas/countapi/info.ts',
     access: 'read',
     tableActions: ['GetItem'],
+    keyPrefixes: { read: [prefix.countapiCounter] },
     scopedWrites: statsShardWrites,
   },
   {
@@ -106,6 +111,7 @@ export const routes: Route[] = [
     entry: 'lambdas/countapi/create.ts',
     access: 'write',
     tableActions: ['PutItem', 'UpdateItem'],
+    keyPrefixes: { write: [prefix.countapiCounter, prefix.publicCreation] },
     scopedWrites: statsShardWrites,
     readsIpHashSecret: true,
     creates: true,
@@ -116,6 +122,7 @@ export const routes: Route[] = [
     entry: 'lambdas/countapi/stats.ts',
     access: 'read',
     tableActions: ['BatchGetItem'],
+    keyPrefixes: { read: [prefix.countapiStats] },
     scopedWrites: statsShardWrites,
   },
   {
@@ -124,6 +131,7 @@ export const routes: Route[] = [
     entry: 'lambdas/counters/increment.ts',
     access: 'write',
     tableActions: ['UpdateItem', 'PutItem'],
+    keyPrefixes: { write: [prefix.privateCounter] },
     apiKey: 'use',
   },
   {
@@ -132,6 +140,7 @@ export const routes: Route[] = [
     entry: 'lambdas/counters/decrement.ts',
     access: 'write',
     tableActions: ['UpdateItem', 'PutItem'],
+    keyPrefixes: { write: [prefix.privateCounter] },
     apiKey: 'use',
   },
   {
@@ -140,6 +149,7 @@ export const routes: Route[] = [
     entry: 'lambdas/counters/decrement-if-exists.ts',
     access: 'write',
     tableActions: ['UpdateItem'],
+    keyPrefixes: { write: [prefix.privateCounter] },
     apiKey: 'use',
   },
   {
@@ -148,6 +158,7 @@ export const routes: Route[] = [
     entry: 'lambdas/counters/set-if-not-exists.ts',
     access: 'write',
     tableActions: ['PutItem'],
+    keyPrefixes: { write: [prefix.privateCounter] },
     apiKey: 'use',
   },
   {
@@ -156,6 +167,7 @@ export const routes: Route[] = [
     entry: 'lambdas/counters/get.ts',
     access: 'read',
     tableActions: ['GetItem'],
+    keyPrefixes: { read: [prefix.privateCounter] },
     apiKey: 'use',
   },
   {
@@ -164,6 +176,7 @@ export const routes: Route[] = [
     entry: 'lambdas/counters/multi-get.ts',
     access: 'read',
     tableActions: ['BatchGetItem'],
+    keyPrefixes: { read: [prefix.privateCounter] },
     apiKey: 'use',
   },
   {
@@ -172,6 +185,7 @@ export const routes: Route[] = [
     entry: 'lambdas/counters/delete.ts',
     access: 'write',
     tableActions: ['DeleteItem'],
+    keyPrefixes: { write: [prefix.privateCounter] },
     apiKey: 'use',
   },
   {
@@ -180,6 +194,7 @@ export const routes: Route[] = [
     entry: 'lambdas/namespace-counter/increment.ts',
     access: 'write',
     tableActions: ['UpdateItem', 'PutItem'],
+    keyPrefixes: { write: [prefix.namespaceCounter] },
     apiKey: 'use',
   },
   {
@@ -188,6 +203,7 @@ export const routes: Route[] = [
     entry: 'lambdas/namespace-counter/get.ts',
     access: 'read',
     tableActions: ['GetItem'],
+    keyPrefixes: { read: [prefix.namespaceCounter] },
     apiKey: 'use',
   },
   {
@@ -196,6 +212,7 @@ export const routes: Route[] = [
     entry: 'lambdas/keys/create.ts',
     access: 'write',
     tableActions: ['PutItem', 'ConditionCheckItem'],
+    keyPrefixes: { read: [prefix.owner], write: [prefix.owner, prefix.apiKeyLookup] },
     apiKey: 'admin',
     creates: true,
   },
@@ -205,6 +222,7 @@ export const routes: Route[] = [
     entry: 'lambdas/keys/list.ts',
     access: 'read',
     tableActions: ['Query'],
+    keyPrefixes: { read: [prefix.owner] },
     apiKey: 'admin',
   },
   {
@@ -213,6 +231,7 @@ export const routes: Route[] = [
     entry: 'lambdas/keys/revoke.ts',
     access: 'write',
     tableActions: ['GetItem', 'DeleteItem', 'UpdateItem'],
+    keyPrefixes: { read: [prefix.owner], write: [prefix.owner, prefix.apiKeyLookup] },
     apiKey: 'admin',
   },
   {
@@ -221,7 +240,8 @@ export const routes: Route[] = [
     entry: 'lambdas/quota/check-consume.ts',
     access: 'write',
     tableActions: ['GetItem', 'UpdateItem', 'PutItem'],
-    scopedWrites: { actions: ['BatchWriteItem'], partitionKeyPrefix: decisionLogKeyPrefix },
+    keyPrefixes: { read: [prefix.owner, prefix.quotaSubject, prefix.idempotency], write: [prefix.quotaSubject, prefix.account, prefix.idempotency] },
+    scopedWrites: { actions: ['BatchWriteItem'], partitionKeyPrefix: prefix.decisionLog },
     apiKey: 'use',
     readsPlans: true,
   },
@@ -232,6 +252,7 @@ export const routes: Route[] = [
     // Usage consumes nothing of the subject but counts toward the account caps: it writes.
     access: 'write',
     tableActions: ['GetItem', 'UpdateItem'],
+    keyPrefixes: { read: [prefix.owner, prefix.quotaSubject], write: [prefix.account] },
     apiKey: 'use',
     readsPlans: true,
   },
@@ -241,6 +262,7 @@ export const routes: Route[] = [
     entry: 'lambdas/quota/account.ts',
     access: 'read',
     tableActions: ['GetItem', 'Query'],
+    keyPrefixes: { read: [prefix.owner, prefix.account, prefix.decisionLog] },
     apiKey: 'admin',
     readsPlans: true,
   },
@@ -250,6 +272,7 @@ export const routes: Route[] = [
     entry: 'lambdas/quota/metrics-create.ts',
     access: 'write',
     tableActions: ['PutItem'],
+    keyPrefixes: { write: [prefix.owner] },
     apiKey: 'admin',
     creates: true,
   },
@@ -259,6 +282,7 @@ export const routes: Route[] = [
     entry: 'lambdas/quota/metrics-list.ts',
     access: 'read',
     tableActions: ['Query'],
+    keyPrefixes: { read: [prefix.owner] },
     apiKey: 'admin',
   },
   {
@@ -267,6 +291,7 @@ export const routes: Route[] = [
     entry: 'lambdas/quota/metrics-get.ts',
     access: 'read',
     tableActions: ['GetItem'],
+    keyPrefixes: { read: [prefix.owner] },
     apiKey: 'admin',
   },
   {
@@ -275,6 +300,7 @@ export const routes: Route[] = [
     entry: 'lambdas/quota/metrics-update.ts',
     access: 'write',
     tableActions: ['UpdateItem'],
+    keyPrefixes: { write: [prefix.owner] },
     apiKey: 'admin',
   },
   {
@@ -283,6 +309,7 @@ export const routes: Route[] = [
     entry: 'lambdas/quota/metrics-delete.ts',
     access: 'write',
     tableActions: ['DeleteItem', 'Query', 'BatchWriteItem'],
+    keyPrefixes: { read: [prefix.owner], write: [prefix.owner] },
     apiKey: 'admin',
   },
   {
@@ -291,6 +318,7 @@ export const routes: Route[] = [
     entry: 'lambdas/quota/overrides-put.ts',
     access: 'write',
     tableActions: ['GetItem', 'ConditionCheckItem', 'PutItem'],
+    keyPrefixes: { read: [prefix.owner], write: [prefix.owner] },
     apiKey: 'admin',
   },
   {
@@ -299,6 +327,7 @@ export const routes: Route[] = [
     entry: 'lambdas/quota/overrides-list.ts',
     access: 'read',
     tableActions: ['Query'],
+    keyPrefixes: { read: [prefix.owner] },
     apiKey: 'admin',
   },
   {
@@ -307,6 +336,7 @@ export const routes: Route[] = [
     entry: 'lambdas/quota/overrides-get.ts',
     access: 'read',
     tableActions: ['GetItem'],
+    keyPrefixes: { read: [prefix.owner] },
     apiKey: 'admin',
   },
   {
@@ -315,6 +345,7 @@ export const routes: Route[] = [
     entry: 'lambdas/quota/overrides-delete.ts',
     access: 'write',
     tableActions: ['DeleteItem'],
+    keyPrefixes: { write: [prefix.owner] },
     apiKey: 'admin',
   },
   {
@@ -323,6 +354,7 @@ export const routes: Route[] = [
     entry: 'lambdas/quota/health.ts',
     access: 'read',
     tableActions: ['GetItem'],
+    keyPrefixes: { read: [prefix.healthProbe] },
   },
   {
     id: 'health',
@@ -339,6 +371,7 @@ export const routes: Route[] = [
     access: 'write',
     // DeleteItem only releases the marker of a new visitor whose count failed (see hit-store.ts).
     tableActions: ['UpdateItem', 'PutItem', 'GetItem', 'DeleteItem'],
+    keyPrefixes: { read: [prefix.hitCounter], write: [prefix.hitCounter, prefix.hitVisitor, prefix.publicCreation] },
     readsIpHashSecret: true,
   },
   {

@@ -14,7 +14,7 @@ export const parseRouteKey = (routeKey: string): ParsedRouteKey | undefined => {
   return match ? { kind: 'path', method: match[1] as HttpMethodName, path: match[2]! } : undefined;
 };
 
-const isReadAction = (action: TableAction) => (readActions as readonly TableAction[]).includes(action);
+export const isReadAction = (action: TableAction) => (readActions as readonly TableAction[]).includes(action);
 const isWriteAction = (action: TableAction) => (writeActions as readonly TableAction[]).includes(action);
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { counterKey, markerKey } from '../lambdas/hits/hit-store.ts';
+import { hitCounterKey as counterKey, hitVisitorKey as markerKey } from '../lambdas/shared/keys.ts';
 import { documentClient } from '../lambdas/shared/dynamodb.ts';
 import { hashIp } from '../lambdas/shared/ip-hash.ts';
 import { creationsPerSecond, publicCounterLifetimeSeconds } from '../lambdas/shared/public-creation.ts';

@@ -1,12 +1,13 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { keyPrefixes } from '../lambdas/shared/keys.ts';
 import { businessMetricNames } from '../lambdas/shared/metric-names.ts';
 import { defaultPlans } from '../lambdas/shared/plans.ts';
 import { alarmThresholds } from '../lib/alarms.ts';
 import { createApp } from '../lib/app.ts';
 import { loadConfig } from '../lib/config.ts';
-import { apiKeyLookupKeyPrefix, readActions, routes, type Route } from '../lib/routes.ts';
+import { readActions, routes, type Route } from '../lib/routes.ts';
 import { validateRoutes } from '../lib/validate-routes.ts';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
@@ -289,29 +290,43 @@ describe('IncrStack (default configuration)', () => {
   });
 
   describe.each(routes.map((route) => [route.id, route] as const))('route %s', (_, route) => {
-    it('may use exactly its tableActions, plus its scoped writes and API-key lookups on their partition-key prefixes, on the table only', () => {
+    it('may use its tableActions only on its own partition-key prefixes (dynamodb:LeadingKeys), on the table only', () => {
       const statements = roleStatementsOf(template, route);
       const dynamodbStatements = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')));
       for (const statement of dynamodbStatements) expect(statement.Resource).toEqual(tableArn);
+      if (route.access === 'none') expect(dynamodbStatements).toEqual([]);
 
-      const unconditional = dynamodbStatements.filter((statement) => statement.Condition === undefined);
-      expect(unconditional.flatMap(actionsOf).sort()).toEqual(dynamodbActions(route.tableActions));
-
-      const scoped = dynamodbStatements
-        .filter((statement) => statement.Condition !== undefined)
-        .map((statement) => ({ actions: actionsOf(statement), condition: statement.Condition }));
-      const { scopedWrites } = route;
-      const onlyUnder = (prefix: string) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${prefix}*`] } });
-      expect(scoped).toEqual([
-        ...(scopedWrites ? [{ actions: dynamodbActions(scopedWrites.actions), condition: onlyUnder(scopedWrites.partitionKeyPrefix) }] : []),
-        ...(route.apiKey ? [{ actions: ['dynamodb:GetItem'], condition: onlyUnder(apiKeyLookupKeyPrefix) }] : []),
-      ]);
+      // Every statement carries the condition, and grants each action exactly the prefixes the route declares for it.
+      const granted = new Map<string, string[]>();
+      for (const statement of dynamodbStatements) {
+        expect(Object.keys(statement.Condition ?? {})).toEqual(['ForAllValues:StringLike']);
+        const leadingKeys = (statement.Condition as Record<string, Record<string, string[]>>)['ForAllValues:StringLike']!;
+        expect(Object.keys(leadingKeys)).toEqual(['dynamodb:LeadingKeys']);
+        for (const action of actionsOf(statement)) {
+          expect(granted.has(action)).toBe(false);
+          granted.set(action, leadingKeys['dynamodb:LeadingKeys']!.map((pattern) => pattern.replace(/\*$/, '')).sort());
+        }
+      }
+      const expected = new Map<string, Set<string>>();
+      const allow = (actions: readonly string[], prefixes: readonly string[] = []) => {
+        for (const action of dynamodbActions(actions)) expected.set(action, new Set([...(expected.get(action) ?? []), ...prefixes]));
+      };
+      allow(route.tableActions.filter((action) => readActions.includes(action as never)), route.keyPrefixes?.read);
+      allow(route.tableActions.filter((action) => !readActions.includes(action as never)), route.keyPrefixes?.write);
+      if (route.scopedWrites) allow(route.scopedWrites.actions, [route.scopedWrites.partitionKeyPrefix]);
+      if (route.apiKey) allow(['GetItem'], [keyPrefixes.apiKeyLookup]);
+      expect(Object.fromEntries(granted)).toEqual(Object.fromEntries([...expected].map(([action, prefixes]) => [action, [...prefixes].sort()])));
 
       if (route.access === 'read') {
-        const unscopedActions = unconditional.flatMap(actionsOf);
-        expect(unscopedActions.every((action) => dynamodbActions(readActions).includes(action))).toBe(true);
+        // A read route writes only what its scoped writes allow.
+        const writes = [...granted].filter(([action]) => !dynamodbActions(readActions).includes(action));
+        for (const [, prefixes] of writes) expect(prefixes).toEqual([route.scopedWrites!.partitionKeyPrefix]);
       }
-      if (route.access === 'none') expect(dynamodbStatements).toEqual([]);
+      if (!route.apiKey) {
+        // Public routes (CountAPI, hits, health) can reach neither owners nor API keys.
+        const reachable = [...granted.values()].flat();
+        expect(reachable.filter((prefix) => prefix === keyPrefixes.apiKeyLookup || prefix === keyPrefixes.owner)).toEqual([]);
+      }
     });
 
     it(`${route.readsPlans ? 'gets' : 'does not get'} the account plans`, () => {

@@ -3,7 +3,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../lambdas/shared/dynamodb.ts';
 import { tableName } from '../lambdas/shared/table.ts';
-import { consumeUpdate, secondsUntilEnd, windowAt, windowKey } from '../lambdas/shared/windowed-counter.ts';
+import { windowKey } from '../lambdas/shared/keys.ts';
+import { consumeUpdate, secondsUntilEnd, windowAt } from '../lambdas/shared/windowed-counter.ts';
 
 describe('windowAt', () => {
   it('cuts days at 00:00 UTC: 23:59:59.999 is the old day, 00:00:00 the new one', () => {

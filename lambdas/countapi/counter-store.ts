@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { countapiCounterKey as counterKey } from '../shared/keys.ts';
 import { table } from '../shared/table.ts';
 import { createWithinLimit, type Creator, publicCounterLifetimeSeconds } from '../shared/public-creation.ts';
 
@@ -38,11 +39,6 @@ export class CounterOverflowError extends Error {
     this.name = 'CounterOverflowError';
   }
 }
-
-const counterKey = ({ namespace, key }: CounterName) => ({
-  [table.partitionKey]: `countapi#${namespace}#${key}`,
-  [table.sortKey]: 'counter',
-});
 
 const nowSeconds = (nowMs: number) => Math.floor(nowMs / 1000);
 const expiryFrom = (nowMs: number) => nowSeconds(nowMs) + publicCounterLifetimeSeconds;

@@ -1,9 +1,8 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../shared/batch-get.ts';
-import { countapiStatsKeyPrefix } from '../../lib/routes.ts';
 import { Interval } from '../shared/clock.ts';
+import { countapiStatsShardKey } from '../shared/keys.ts';
 import { logger } from '../shared/logger.ts';
-import { table } from '../shared/table.ts';
 
 /**
  * The service-wide numbers of `/stats`. Counting them in one item would make every request write
@@ -25,7 +24,6 @@ export interface StatsTotals {
 
 const zero = (): StatsTotals => ({ requests: 0, keysCreated: 0, keysUpdated: 0 });
 export const shardCount = 16;
-export const shardKey = (shard: number) => ({ [table.partitionKey]: `${countapiStatsKeyPrefix}${shard}`, [table.sortKey]: 'stats' });
 
 export class StatsShards {
   private pending = zero();
@@ -74,7 +72,7 @@ export class StatsShards {
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName(),
-        Key: shardKey(Math.floor(Math.random() * shardCount)),
+        Key: countapiStatsShardKey(Math.floor(Math.random() * shardCount)),
         UpdateExpression: 'ADD requests :requests, keysCreated :keysCreated, keysUpdated :keysUpdated',
         ExpressionAttributeValues: { ':requests': batch.requests, ':keysCreated': batch.keysCreated, ':keysUpdated': batch.keysUpdated },
       }),
@@ -85,7 +83,7 @@ export class StatsShards {
   async totals(): Promise<StatsTotals> {
     await this.inFlight; // a flush in progress would otherwise count twice or not at all
     const totals = zero();
-    const shards = Array.from({ length: shardCount }, (_, shard) => shardKey(shard));
+    const shards = Array.from({ length: shardCount }, (_, shard) => countapiStatsShardKey(shard));
     for (const shard of (await batchGetAll(this.client, this.tableName(), shards)) as Partial<StatsTotals>[]) {
       totals.requests += shard.requests ?? 0;
       totals.keysCreated += shard.keysCreated ?? 0;

@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../shared/batch-get.ts';
 import { applied } from '../shared/conditional-update.ts';
+import { ownerCounterKey } from '../shared/keys.ts';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { table } from '../shared/table.ts';
 
@@ -60,7 +61,7 @@ interface CounterItem {
 export interface DynamoDbCounterOptions {
   client: DynamoDBDocumentClient;
   tableName: string;
-  /** Partition-key prefix that scopes the counters, e.g. `counter#<owner id>#`: owners never share a key space. */
+  /** Partition-key prefix that scopes the counters (ownerCountersPrefix in lambdas/shared/keys.ts): owners never share a key space. */
   keyPrefix: string;
   now: () => number;
 }
@@ -72,7 +73,7 @@ export class DynamoDbCounter implements Counter {
   constructor(private readonly options: DynamoDbCounterOptions) {}
 
   private itemKey(key: string) {
-    return { [table.partitionKey]: `${this.options.keyPrefix}${key}`, [table.sortKey]: 'counter' };
+    return ownerCounterKey(this.options.keyPrefix, key);
   }
 
   private nowSeconds() {

@@ -1,6 +1,7 @@
 import { documentClient } from '../shared/dynamodb.ts';
 import { logger } from '../shared/logger.ts';
 import { clock } from '../shared/clock.ts';
+import { ownerCountersPrefix } from '../shared/keys.ts';
 import { type Counter, type CounterMiddleware, DynamoDbCounter, withMiddleware } from './counter.ts';
 
 /** Logs every counter operation at debug level (key names are not secrets; values are not logged). */
@@ -33,6 +34,6 @@ const withDebugLog: CounterMiddleware = (next) => {
  */
 export const ownerCounter = (tableName: string, ownerId: string, space: 'counters' | 'misc'): Counter =>
   withMiddleware(
-    new DynamoDbCounter({ client: documentClient, tableName, keyPrefix: `${space}#${ownerId}#`, now: clock.now }),
+    new DynamoDbCounter({ client: documentClient, tableName, keyPrefix: ownerCountersPrefix(space, ownerId), now: clock.now }),
     withDebugLog,
   );

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { hitCounterKey as counterKey, hitVisitorKey as markerKey } from '../shared/keys.ts';
 import { logger } from '../shared/logger.ts';
 import { createWithinLimit, type Creator, publicCounterLifetimeSeconds } from '../shared/public-creation.ts';
 import { table } from '../shared/table.ts';
@@ -30,12 +31,6 @@ export interface HitCounts {
   visitor: number;
 }
 
-// Names cannot contain `#` (they match namePattern), so these keys are unambiguous.
-export const counterKey = ({ id, resource }: HitCounterName) => ({ [table.partitionKey]: `hits#${id}#${resource}`, [table.sortKey]: 'counter' });
-export const markerKey = ({ id, resource }: HitCounterName, visitorHash: string) => ({
-  [table.partitionKey]: `hits-visitor#${id}#${resource}#${visitorHash}`,
-  [table.sortKey]: 'visitor',
-});
 
 const nowSeconds = (nowMs: number) => Math.floor(nowMs / 1000);
 // Counters and markers written before expiry existed have no `expiresAt`: they are live, and get one at their next hit.

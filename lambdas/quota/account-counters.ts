@@ -2,7 +2,8 @@ import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamod
 import { type ConditionalUpdateResult, tryConditionalUpdate } from '../shared/conditional-update.ts';
 import type { Plan } from '../shared/plans.ts';
 import { table } from '../shared/table.ts';
-import { windowAt, windowKey } from '../shared/windowed-counter.ts';
+import { accountPartition, windowKey } from '../shared/keys.ts';
+import { windowAt } from '../shared/windowed-counter.ts';
 
 /**
  * An owner's account-wide request counters, which every authenticated, non-replayed quota request
@@ -34,11 +35,11 @@ const itemsAt = (ownerId: string, nowMs: number): AccountItems => {
   const month = windowAt('month', nowMs);
   return {
     rate: {
-      Key: windowKey(`account#${ownerId}#rate`, minute),
+      Key: windowKey(accountPartition(ownerId, 'rate'), minute),
       second: `s${Math.floor((nowMs - minute.startMs) / 1000)}`,
       expiresAt: Math.ceil(minute.endMs / 1000) + rateItemGraceSeconds,
     },
-    month: { Key: windowKey(`account#${ownerId}#month`, month), expiresAt: Math.ceil(month.endMs / 1000) + monthItemLifetimeSeconds },
+    month: { Key: windowKey(accountPartition(ownerId, 'month'), month), expiresAt: Math.ceil(month.endMs / 1000) + monthItemLifetimeSeconds },
   };
 };
 

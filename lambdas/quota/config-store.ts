@@ -8,19 +8,16 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { ownerKey, ownerPartition } from '../shared/api-keys.ts';
 import { applied } from '../shared/conditional-update.ts';
+import { metricKey, metricsSortKeyPrefix, overrideKey, overridesSortKeyPrefix, ownerKey, ownerPartition } from '../shared/keys.ts';
 import { type Page, type PageRequest, queryPage, queryPartition } from '../shared/query-partition.ts';
 import { table } from '../shared/table.ts';
 import { metricKey as metricName, type QuotaWindow } from './schemas.ts';
 
 /**
- * An owner's quota configuration, in the owner's partition (`owner#<id>`):
- * - a metric and its default limit: sort key `metric#<metric>#`;
- * - a subject override: sort key `override#<metric>#<subject>`.
- * The two kinds have disjoint prefixes, so listing metrics never reads or filters overrides, whatever
- * a metric is called. Configured metric names are snake_case (never `#`), so `override#<metric>#`
- * holds exactly that metric's overrides; a decision reads the two items it needs by key.
+ * An owner's quota configuration, in the owner's partition (keys in lambdas/shared/keys.ts): one
+ * item per metric and its default limit, one per subject override. A decision reads the two items
+ * it needs by key; listings read one sort-key prefix.
  */
 
 export interface Metric {
@@ -42,14 +39,6 @@ export interface Override {
   createdAt: number;
   updatedAt: number;
 }
-
-const metricsPrefix = 'metric#';
-const overridesPrefix = (metric: string) => `override#${metric}#`;
-const metricKey = (ownerId: string, metric: string) => ({ [table.partitionKey]: ownerPartition(ownerId), [table.sortKey]: `${metricsPrefix}${metric}#` });
-const overrideKey = (ownerId: string, metric: string, subject: string) => ({
-  [table.partitionKey]: ownerPartition(ownerId),
-  [table.sortKey]: `${overridesPrefix(metric)}${subject}`,
-});
 
 const withoutKeys = <T>(item: Record<string, unknown>): T => {
   const { [table.partitionKey]: _pk, [table.sortKey]: _sk, ...rest } = item;
@@ -89,7 +78,7 @@ export const getMetric = async (client: DynamoDBDocumentClient, tableName: strin
 
 /** One page of the owner's metrics, by name. */
 export const listMetrics = (client: DynamoDBDocumentClient, tableName: string, ownerId: string, page: PageRequest): Promise<Page<Metric>> =>
-  listPage<Metric>(client, tableName, ownerId, metricsPrefix, page);
+  listPage<Metric>(client, tableName, ownerId, metricsSortKeyPrefix, page);
 
 /** Changes the given fields of an existing metric; undefined when there is no such metric. */
 export const updateMetric = async (
@@ -122,7 +111,7 @@ export const updateMetric = async (
 /** Deletes a metric and its overrides; its subjects' usage counters expire with their windows. */
 export const deleteMetric = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, metric: string): Promise<boolean> => {
   const { Attributes } = await client.send(new DeleteCommand({ TableName: tableName, Key: metricKey(ownerId, metric), ReturnValues: 'ALL_OLD' }));
-  const overrides = await queryPartition(client, tableName, ownerPartition(ownerId), overridesPrefix(metric));
+  const overrides = await queryPartition(client, tableName, ownerPartition(ownerId), overridesSortKeyPrefix(metric));
   for (let start = 0; start < overrides.length; start += 25) {
     let pending = overrides.slice(start, start + 25).map((item) => ({
       DeleteRequest: { Key: { [table.partitionKey]: item[table.partitionKey], [table.sortKey]: item[table.sortKey] } },
@@ -181,7 +170,7 @@ export const getOverride = async (
 
 /** One page of a metric's overrides, by subject. */
 export const listOverrides = (client: DynamoDBDocumentClient, tableName: string, ownerId: string, metric: string, page: PageRequest): Promise<Page<Override>> =>
-  listPage<Override>(client, tableName, ownerId, overridesPrefix(metric), page);
+  listPage<Override>(client, tableName, ownerId, overridesSortKeyPrefix(metric), page);
 
 export const deleteOverride = async (
   client: DynamoDBDocumentClient,
@@ -202,10 +191,7 @@ export interface SubjectConfig {
   override?: Override;
 }
 
-/**
- * Only snake_case names can be configured: any other requested metric has no configuration, and
- * reading it by key could address another metric's override (`a#b` and subject `s` is `a`'s `b#s`).
- */
+/** Only snake_case names can be configured: any other requested metric has no configuration, so nothing to read. */
 export const isConfigurableMetric = (metric: string): boolean => metricName.safeParse(metric).success;
 
 export interface EffectiveLimit {

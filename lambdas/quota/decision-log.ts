@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { decisionLogKeyPrefix } from '../../lib/routes.ts';
 import { Interval } from '../shared/clock.ts';
 import { documentClient } from '../shared/dynamodb.ts';
+import { decisionLogKey, decisionLogPartition } from '../shared/keys.ts';
 import { logger } from '../shared/logger.ts';
 import { table, tableName } from '../shared/table.ts';
 import type { Decision } from './decision.ts';
@@ -67,8 +67,7 @@ export class DecisionLog {
       let requests = batch.slice(start, start + 25).map(([ownerId, { entries, dropped }]) => ({
         PutRequest: {
           Item: {
-            [table.partitionKey]: `${decisionLogKeyPrefix}${ownerId}`,
-            [table.sortKey]: `${String(nowMs).padStart(15, '0')}#${randomBytes(4).toString('hex')}`,
+            ...decisionLogKey(ownerId, nowMs, randomBytes(4).toString('hex')),
             entries,
             dropped,
             [table.expiresAt]: Math.floor(nowMs / 1000) + retentionSeconds,
@@ -99,7 +98,7 @@ export const recentDecisions = async (
       TableName: tableName,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': table.partitionKey },
-      ExpressionAttributeValues: { ':pk': `${decisionLogKeyPrefix}${ownerId}` },
+      ExpressionAttributeValues: { ':pk': decisionLogPartition(ownerId) },
       ScanIndexForward: false,
       Limit: 20,
     }),

@@ -6,7 +6,8 @@ import { tryConditionalUpdate } from '../shared/conditional-update.ts';
 import { isTransactionConflict } from '../shared/errors.ts';
 import type { Plan } from '../shared/plans.ts';
 import { table } from '../shared/table.ts';
-import { consumeUpdate, type Window, windowAt, windowExpiry, windowKey } from '../shared/windowed-counter.ts';
+import { idempotencyRecordKey, quotaSubjectPartition, windowKey } from '../shared/keys.ts';
+import { consumeUpdate, type Window, windowAt, windowExpiry } from '../shared/windowed-counter.ts';
 import { accountUpdates, countAccountRequest, countDenied, type OwnerDenial } from './account-counters.ts';
 import type { EffectiveLimit } from './config-store.ts';
 
@@ -51,7 +52,7 @@ export interface DecisionContext {
 
 type SubjectRef = Pick<DecisionInput, 'ownerId' | 'metric' | 'subject'>;
 
-const subjectCounterKey = ({ ownerId, metric, subject }: SubjectRef) => `quota#${ownerId}#${metric}#${subject}`;
+const subjectCounterKey = ({ ownerId, metric, subject }: SubjectRef) => quotaSubjectPartition(ownerId, metric, subject);
 const subjectItemKey = (subject: SubjectRef, limit: EffectiveLimit, nowMs: number) =>
   windowKey(subjectCounterKey(subject), windowAt(limit.window, nowMs));
 
@@ -131,7 +132,6 @@ export class IdempotencyKeyReusedError extends Error {
 }
 
 const requestHash = ({ subject, metric, cost }: DecisionInput) => createHash('sha256').update(JSON.stringify([subject, metric, cost])).digest('hex');
-const recordKey = (ownerId: string, key: string) => ({ [table.partitionKey]: `idempotency#${ownerId}#${key}`, [table.sortKey]: 'record' });
 
 const storedDecision = (record: Record<string, unknown> | undefined, hash: string, nowSeconds: number): IdempotentOutcome | undefined => {
   if (!record || Number(record[table.expiresAt]) <= nowSeconds) return undefined;
@@ -156,7 +156,7 @@ export const decideIdempotently = async (context: DecisionContext, input: Decisi
   const { ownerId, plan, limit, cost } = input;
   const hash = requestHash(input);
   const nowSeconds = Math.floor(nowMs / 1000);
-  const record = recordKey(ownerId, idempotencyKey);
+  const record = idempotencyRecordKey(ownerId, idempotencyKey);
   const readRecord = async () => (await client.send(new GetCommand({ TableName: tableName, Key: record, ConsistentRead: true }))).Item;
   const unlessStoredMeanwhile = async (deny: () => Promise<Decision>): Promise<IdempotentOutcome> =>
     storedDecision(await readRecord(), hash, nowSeconds) ?? { decision: await deny(), replayed: false };

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { apiKeyLookupKeyPrefix } from '../../lib/routes.ts';
 import { applied } from './conditional-update.ts';
+import { apiKeyListingKey as listingKey, apiKeyListingPrefix, apiKeyLookupKey as lookupKey, ownerKey, ownerPartition } from './keys.ts';
 import { type Page, type PageRequest, queryPage } from './query-partition.ts';
 import { table } from './table.ts';
 
@@ -40,12 +40,6 @@ export interface Owner {
 export const apiKeyPattern = /^ck_(use|admin)_live_[0-9a-f]{40}$/;
 
 export const hashApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
-
-const lookupKey = (keyHash: string) => ({ [table.partitionKey]: `${apiKeyLookupKeyPrefix}${keyHash}`, [table.sortKey]: 'apikey' });
-/** Everything an owner configures lives in its own partition: the owner item, its key listings, its metrics. */
-export const ownerPartition = (ownerId: string) => `owner#${ownerId}`;
-export const ownerKey = (ownerId: string) => ({ [table.partitionKey]: ownerPartition(ownerId), [table.sortKey]: 'owner' });
-const listingKey = (ownerId: string, keyId: string) => ({ [table.partitionKey]: ownerPartition(ownerId), [table.sortKey]: `key#${keyId}` });
 
 export const newOwnerId = (): string => `own_${randomBytes(8).toString('hex')}`;
 
@@ -147,7 +141,7 @@ export const findApiKey = async (client: DynamoDBDocumentClient, tableName: stri
 
 /** One page of the owner's keys, in key-id order. */
 export const listApiKeys = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, page: PageRequest): Promise<Page<ApiKeyRecord>> => {
-  const { items, nextCursor } = await queryPage(client, tableName, ownerPartition(ownerId), 'key#', page);
+  const { items, nextCursor } = await queryPage(client, tableName, ownerPartition(ownerId), apiKeyListingPrefix, page);
   const keys = items.map((item) => {
     const { [table.partitionKey]: _pk, [table.sortKey]: _sk, keyHash: _hash, ...record } = item;
     return record as unknown as ApiKeyRecord;

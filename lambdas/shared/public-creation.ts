@@ -5,6 +5,7 @@ import { isTransactionConflict } from './errors.ts';
 import { RequestError } from './http/request-error.ts';
 import { businessMetrics } from './metrics.ts';
 import { hashIp, ipHashSecret } from './ip-hash.ts';
+import { publicCreationPartition } from './keys.ts';
 import { consumeUpdate, secondsUntilEnd, type Window, windowAt } from './windowed-counter.ts';
 
 /**
@@ -29,7 +30,7 @@ export interface Creator {
 
 /** The source IP as API Gateway saw the connection (X-Forwarded-For is whatever the client wrote), as a keyed hash. */
 export const creatorOf = async (event: APIGatewayProxyEventV2, nowMs: number): Promise<Creator> => ({
-  counterKey: `ratelimit#public-create#${hashIp(event.requestContext.http.sourceIp, await ipHashSecret())}`,
+  counterKey: publicCreationPartition(hashIp(event.requestContext.http.sourceIp, await ipHashSecret())),
   window: windowAt('second', nowMs),
 });
 

@@ -1,5 +1,6 @@
 import type { Update } from '@aws-sdk/client-dynamodb';
 import type { NativeAttributeValue } from '@aws-sdk/util-dynamodb';
+import { windowKey } from './keys.ts';
 import { table } from './table.ts';
 
 /**
@@ -50,14 +51,9 @@ export const secondsUntilEnd = (window: Window, nowMs: number): number =>
 /** TTL removes a window item a minute after it ends; reads never depend on that happening. */
 const expiryGraceSeconds = 60;
 
-export const windowKey = (counterKey: string, window: Window) => ({
-  [table.partitionKey]: counterKey,
-  [table.sortKey]: `window#${window.kind}#${window.startMs}`,
-});
-
 export interface ConsumeInput {
   tableName: string;
-  /** Partition key of the counter, e.g. `ratelimit#public-create#<ip hash>`. */
+  /** Partition key of the counter, e.g. publicCreationPartition(ipHash) (lambdas/shared/keys.ts). */
   counterKey: string;
   window: Window;
   cost: number;

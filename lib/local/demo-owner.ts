@@ -2,6 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createApiKey, createOwner, type CreatedApiKey } from '../../lambdas/shared/api-keys.ts';
 import { applied } from '../../lambdas/shared/conditional-update.ts';
 import { createDocumentClient } from '../../lambdas/shared/document-client.ts';
+import { localDemoOwnerMarkerKey } from '../../lambdas/shared/keys.ts';
 import { table } from '../../lambdas/shared/table.ts';
 
 export interface DemoOwner {
@@ -23,7 +24,7 @@ export const createDemoOwnerOnFirstStart = async (endpoint: string, tableName: s
       client.send(
         new PutCommand({
           TableName: tableName,
-          Item: { [table.partitionKey]: 'local#demo-owner', [table.sortKey]: 'marker', createdAt: nowMs },
+          Item: { ...localDemoOwnerMarkerKey, createdAt: nowMs },
           ConditionExpression: 'attribute_not_exists(#pk)',
           ExpressionAttributeNames: { '#pk': table.partitionKey },
         }),

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { counterKey, markerKey } from '../../lambdas/hits/hit-store.ts';
+import { hitCounterKey as counterKey, hitVisitorKey as markerKey } from '../../lambdas/shared/keys.ts';
 import { testClock } from '../clock.ts';
 import { documentClient } from '../../lambdas/shared/dynamodb.ts';
 import { hashIp } from '../../lambdas/shared/ip-hash.ts';
