@@ -1,4 +1,4 @@
-import { createRouter } from '../lib/local/api-gateway.ts';
+import { createRouter } from './shared/http/route-selection.ts';
 import { routes } from '../lib/routes.ts';
 import { edge, jsonErrors } from './shared/http/edge.ts';
 import { messageErrorShape, requiemsErrorShape, v1ErrorShape } from './shared/http/error-shapes.ts';
