@@ -2,7 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createApiKey, createOwner, type CreatedApiKey } from '../../lambdas/shared/api-keys.ts';
 import { applied } from '../../lambdas/shared/conditional-update.ts';
 import { createDocumentClient } from '../../lambdas/shared/document-client.ts';
-import { table } from '../../lambdas/shared/table.ts';
+import { table } from '../../lambdas/shared/table-keys.ts';
 
 export interface DemoOwner {
   ownerId: string;
