@@ -27,6 +27,7 @@ export const functionEnvironment = (
   { tableName, ipHashSecret, dynamodbEndpoint }: FunctionResources,
   route?: FunctionRoute,
 ): Partial<Record<ConfigVariable, string>> => {
+  // One process serving every route needs whatever any route needs.
   const serves = (needed: boolean | undefined) => route === undefined || needed === true;
   return {
     TABLE_NAME: tableName,

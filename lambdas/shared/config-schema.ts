@@ -76,10 +76,10 @@ const configSchema = z.object(variables).transform((env) => ({
   routeId: env.ROUTE_ID,
 }));
 
-export type FunctionConfig = z.output<typeof configSchema>;
+type FunctionConfig = z.output<typeof configSchema>;
 
 /** A function's environment is wrong: the message names each offending variable. */
-export class FunctionConfigError extends Error {
+class FunctionConfigError extends Error {
   override name = 'FunctionConfigError';
 }
 
