@@ -64,8 +64,8 @@ const listen = async (options: DevServerOptions): Promise<LocalApi> => {
  * environment a stack of `options.config` gives its functions, and every route served as API
  * Gateway would. `stop()` also stops DynamoDB Local, so no Java process outlives it.
  *
- * The functions read their environment once, when their modules first load, so it is this
- * process's: a second server in the same process serves the configuration of the first.
+ * The functions read their environment once, when their modules first load, and it is this
+ * process's: once they have loaded, a second server in this process keeps the first one's configuration.
  */
 export const startDevServer = async (options: DevServerOptions): Promise<DevServer> => {
   const dataDir = options.dataDir ?? localDataDir();
