@@ -12,27 +12,20 @@
  *
  * `npm start` and the CLI find each other in the data folder: INCR_DATA_DIR, or the repository's `.incr-data`.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApiKey, createOwner, type KeyKind, ownerExists, setOwnerPlan } from '../lambdas/shared/api-keys.ts';
 import { clock } from '../lambdas/shared/clock.ts';
-import { defaultPlans, plansSchema } from '../lambdas/shared/plans.ts';
 import { createDocumentClient } from '../lambdas/shared/document-client.ts';
+import { ConfigError, loadCdkJsonConfig } from '../lib/config.ts';
 import { localDataDir } from '../lib/local/dev-server.ts';
 import { runningLocalServers, type LocalServerRecord } from '../lib/local/server-registry.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 class UsageError extends Error {}
-
-/** The plans the deployment enforces: cdk.json's `incr:plans`, or countr's by default. */
-const knownPlans = (() => {
-  const context = (JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')) as { context?: Record<string, unknown> }).context;
-  return context?.['incr:plans'] ? plansSchema.parse(context['incr:plans']) : defaultPlans;
-})();
 
 const { positionals, values: options } = parseArgs({
   allowPositionals: true,
@@ -101,6 +94,8 @@ const run = async () => {
     throw new UsageError('commands: create-owner, create-key, set-plan');
   }
   const plan = options.plan!;
+  // The plans the deployment enforces: cdk.json's `incr:plans`, or countr's by default.
+  const knownPlans = loadCdkJsonConfig().plans;
   if (!knownPlans[plan]) throw new UsageError(`unknown plan ${plan} (known: ${Object.keys(knownPlans).join(', ')})`);
   const { client, tableName, where } = await connect();
   const nowMs = clock.now();
@@ -129,6 +124,6 @@ const run = async () => {
 };
 
 await run().catch((error: unknown) => {
-  console.error(error instanceof UsageError ? `incr: ${error.message}` : error);
+  console.error(error instanceof UsageError || error instanceof ConfigError ? `incr: ${error.message}` : error);
   process.exit(error instanceof UsageError ? 2 : 1);
 });

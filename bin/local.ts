@@ -1,8 +1,11 @@
 /**
- * `npm start`: the whole API on this machine. Environment: PORT (3000), HOST (127.0.0.1),
- * TABLE_NAME (incr-local), INCR_IN_MEMORY=1 (no data kept between runs), INCR_DATA_DIR (.incr-data),
- * DYNAMODB_ENDPOINT (use that DynamoDB instead of starting DynamoDB Local).
+ * `npm start`: the whole API on this machine, configured by cdk.json like a deployed stack.
+ * Environment: PORT (3000), HOST (127.0.0.1), TABLE_NAME (incr-local), INCR_IN_MEMORY=1 (no data
+ * kept between runs), INCR_DATA_DIR (.incr-data), DYNAMODB_ENDPOINT (use that DynamoDB instead of
+ * starting DynamoDB Local), CORS_ALLOWED_ORIGINS and INCR_PLANS (instead of cdk.json's
+ * incr:corsOrigins and incr:plans).
  */
+import { ConfigError, loadCdkJsonConfig } from '../lib/config.ts';
 import { routes } from '../lib/routes.ts';
 import { startDevServer } from '../lib/local/dev-server.ts';
 import { StartupError } from '../lib/local/startup-error.ts';
@@ -26,7 +29,7 @@ const parsePort = (text = '3000'): number => {
 };
 
 const fail = (error: unknown): never => {
-  console.error(error instanceof StartupError ? `Incr could not start: ${error.message}` : error);
+  console.error(error instanceof StartupError || error instanceof ConfigError ? `Incr could not start: ${error.message}` : error);
   process.exit(1);
 };
 
@@ -38,6 +41,8 @@ const start = async () =>
     tableName: process.env.TABLE_NAME ?? 'incr-local',
     dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT,
     inMemory: process.env.INCR_IN_MEMORY === '1',
+    // The functions' own variables, in the format the stack writes them, which `cdk -c` accepts too.
+    config: loadCdkJsonConfig({ 'incr:corsOrigins': process.env.CORS_ALLOWED_ORIGINS, 'incr:plans': process.env.INCR_PLANS }),
   });
 
 const server = await start().catch(fail);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
@@ -123,13 +124,11 @@ export class ConfigError extends Error {
 }
 
 /**
- * Reads every `incr:` context key visible from `node` (normally the App's), so that a misspelled
- * key fails the synth instead of silently leaving its setting at the default.
+ * Validates the `incr:` keys of a CDK context (any other key is CDK's own), so that a misspelled
+ * key fails instead of silently leaving its setting at the default.
  */
-export const loadConfig = (node: Node): IncrConfig => {
-  const context: Record<string, unknown> = Object.fromEntries(
-    Object.entries(node.getAllContext() as Record<string, unknown>).filter(([key]) => key.startsWith(contextKeyPrefix)),
-  );
+export const parseDeployContext = (allContext: Record<string, unknown>, source = 'the CDK context (cdk.json or cdk -c)'): IncrConfig => {
+  const context: Record<string, unknown> = Object.fromEntries(Object.entries(allContext).filter(([key]) => key.startsWith(contextKeyPrefix)));
   const result = contextSchema.safeParse(context);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
@@ -139,5 +138,20 @@ export const loadConfig = (node: Node): IncrConfig => {
     const got = valueAt(context, issue.path);
     return `${issue.path.join('.')}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
   });
-  throw new ConfigError(`Invalid deploy configuration in the CDK context (cdk.json or cdk -c):\n  ${problems.join('\n  ')}`);
+  throw new ConfigError(`Invalid deploy configuration in ${source}:\n  ${problems.join('\n  ')}`);
+};
+
+/** The deploy configuration as the synth sees it from `node` (normally the App's): cdk.json, then `cdk -c`. */
+export const loadConfig = (node: Node): IncrConfig => parseDeployContext(node.getAllContext() as Record<string, unknown>);
+
+const cdkJson = new URL('../cdk.json', import.meta.url);
+
+/**
+ * The deploy configuration of cdk.json, for what runs outside a synth (the local server, the CLI).
+ * `overrides` play the part of `cdk -c`: a key whose value is undefined keeps cdk.json's.
+ */
+export const loadCdkJsonConfig = (overrides: Record<string, unknown> = {}): IncrConfig => {
+  const { context = {} } = JSON.parse(readFileSync(cdkJson, 'utf8')) as { context?: Record<string, unknown> };
+  const given = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+  return parseDeployContext({ ...context, ...given }, Object.keys(given).length > 0 ? `cdk.json (overridden with ${Object.keys(given).join(', ')})` : 'cdk.json');
 };

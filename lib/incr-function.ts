@@ -8,7 +8,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Plans } from '../lambdas/shared/plans.ts';
 import { Construct } from 'constructs';
-import packageJson from '../package.json' with { type: 'json' };
+import { functionEnvironment } from './function-environment.ts';
 import type { Route } from './routes.ts';
 
 /** Route entries and the lock file are relative to the repository root, wherever it is checked out. */
@@ -69,16 +69,7 @@ export class IncrFunction extends Construct {
       tracing: Tracing.ACTIVE,
       logGroup,
       role,
-      environment: {
-        TABLE_NAME: table.tableName,
-        POWERTOOLS_SERVICE_NAME: 'incr',
-        INCR_VERSION: packageJson.version,
-        INCR_STAGE: stage,
-        ROUTE_ID: route.id,
-        CORS_ALLOWED_ORIGINS: corsOrigins.join(','),
-        ...(route.readsIpHashSecret && { IP_HASH_SECRET_ARN: ipHashSecret.secretArn }),
-        ...(route.readsPlans && { INCR_PLANS: JSON.stringify(plans) }),
-      },
+      environment: functionEnvironment({ stage, corsOrigins, plans }, { tableName: table.tableName, ipHashSecret: { arn: ipHashSecret.secretArn } }, route),
       bundling: {
         format: OutputFormat.ESM,
         target: 'node24',

@@ -6,7 +6,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { keyPrefixes, type KeyPrefix } from '../lambdas/shared/keys.ts';
-import { table as tableSchema } from '../lambdas/shared/table.ts';
+import { table as tableSchema } from '../lambdas/shared/table-keys.ts';
 import { IncrAlarms, type RouteFunction } from './alarms.ts';
 import { createDefaultStage, throttleRoutes } from './api-stage.ts';
 import type { IncrConfig } from './config.ts';

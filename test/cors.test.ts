@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { corsAllowOrigin, parseAllowedOrigins } from '../lambdas/shared/cors.ts';
+import { parseAllowedOrigins } from '../lambdas/shared/config-schema.ts';
+import { corsAllowOrigin } from '../lambdas/shared/cors.ts';
 import { uniqueName, useLocalApi } from './helpers.ts';
 
 // As the stack sets it from `incr:corsOrigins`, before the functions load.

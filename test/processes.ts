@@ -2,12 +2,17 @@ import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { configVariables } from '../lambdas/shared/config-schema.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
-/** The environment a developer's shell would have: none of the test harness's configuration. */
+/**
+ * The environment a developer's shell would have: none of the test harness's configuration, nor
+ * the functions' environment an in-process local server set.
+ */
 export const developerEnv = (overrides: Record<string, string>): NodeJS.ProcessEnv => {
-  const { DYNAMODB_ENDPOINT: _endpoint, TABLE_NAME: _table, IP_HASH_SECRET: _secret, INCR_DATA_DIR: _dataDir, ...env } = process.env;
+  const harness = new Set<string>([...configVariables, 'INCR_DATA_DIR']);
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !harness.has(name)));
   return { ...env, ...overrides };
 };
 

@@ -1,9 +1,8 @@
+import { config } from '../shared/config.ts';
 import { countapiRoute } from './http.ts';
 import { contracts } from './schemas.ts';
 
-const version = process.env.INCR_VERSION ?? 'unknown';
-
 export const handler = countapiRoute(contracts.stats, async (_request, { stats }) => {
   const { keysCreated, keysUpdated, requests } = await stats.totals();
-  return { statusCode: 200, body: { keys_created: keysCreated, keys_updated: keysUpdated, requests, version } };
+  return { statusCode: 200, body: { keys_created: keysCreated, keys_updated: keysUpdated, requests, version: config.version } };
 });

@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { config } from '../shared/config.ts';
 import { ExpiringCache } from '../shared/expiring-cache.ts';
 import { logger } from '../shared/logger.ts';
-import { defaultPlans, type Plan, plansSchema } from '../shared/plans.ts';
+import type { Plan } from '../shared/plans.ts';
 import { getMetric, getOverride, isConfigurableMetric, loadOwnerPlan, type Metric, type Override, type SubjectConfig } from './config-store.ts';
 
 /**
@@ -13,8 +14,8 @@ import { getMetric, getOverride, isConfigurableMetric, loadOwnerPlan, type Metri
  */
 export const configCacheMs = 5_000;
 
-/** The deployment's plan table: `incr:plans` of cdk.json, handed over by the stack; countr's plans otherwise. */
-const plans = process.env.INCR_PLANS ? plansSchema.parse(JSON.parse(process.env.INCR_PLANS)) : defaultPlans;
+/** The deployment's plan table: `incr:plans` of cdk.json, handed over by the stack or the local server. */
+const { plans } = config;
 const [fallbackPlanName] = Object.keys(plans) as [string];
 
 const metrics = new ExpiringCache<Metric | undefined>(configCacheMs, 10_000);

@@ -1,3 +1,5 @@
+import { config } from './config.ts';
+
 /**
  * Which web pages may read Incr's answers. The stack passes the deploy setting `incr:corsOrigins`
  * as CORS_ALLOWED_ORIGINS (comma-separated); unset or `*` lets every origin read them, which is
@@ -12,11 +14,5 @@ export const corsAllowOrigin = (allowedOrigins: readonly string[]) => {
     origin !== undefined && allowed.has(origin) ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : { Vary: 'Origin' };
 };
 
-export const parseAllowedOrigins = (setting = '*'): string[] =>
-  setting
-    .split(',')
-    .map((origin) => origin.trim())
-    .filter((origin) => origin !== '');
-
 /** The Access-Control-Allow-Origin (and Vary) headers for a request's `Origin` header. */
-export const allowOriginHeaders = corsAllowOrigin(parseAllowedOrigins(process.env.CORS_ALLOWED_ORIGINS));
+export const allowOriginHeaders = corsAllowOrigin(config.corsOrigins);

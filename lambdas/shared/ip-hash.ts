@@ -1,25 +1,25 @@
 import { createHmac } from 'node:crypto';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { config } from './config.ts';
 
 /**
  * Client IP addresses are never stored or logged raw: they become a keyed hash (HMAC-SHA-256)
  * whose secret the stack generates in Secrets Manager. A plain SHA-256 would not do: the whole
  * IPv4 space can be hashed in minutes, so only the secret makes the marker irreversible.
- * The secret is read once per container; locally the server hands it over in IP_HASH_SECRET.
+ * The secret is read once per container, on first use; locally the server hands over the key itself.
  */
 const secretsManager = new SecretsManagerClient({});
 let secret: Promise<string> | undefined;
 
 const loadSecret = async (): Promise<string> => {
-  const arn = process.env.IP_HASH_SECRET_ARN;
+  const { arn, local } = config.ipHashSecret;
   if (arn) {
     const { SecretString } = await secretsManager.send(new GetSecretValueCommand({ SecretId: arn }));
     if (!SecretString) throw new Error('the IP hash secret is empty');
     return SecretString;
   }
-  const localSecret = process.env.IP_HASH_SECRET;
-  if (!localSecret) throw new Error('neither IP_HASH_SECRET_ARN nor IP_HASH_SECRET is set');
-  return localSecret;
+  if (!local) throw new Error('neither IP_HASH_SECRET_ARN nor IP_HASH_SECRET is set');
+  return local;
 };
 
 export const ipHashSecret = (): Promise<string> => {

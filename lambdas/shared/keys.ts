@@ -1,5 +1,5 @@
 import type { Window } from './windowed-counter.ts';
-import { table } from './table.ts';
+import { table } from './table-keys.ts';
 
 /**
  * The table's data model: every partition-key prefix and every key of the one table, in one place.

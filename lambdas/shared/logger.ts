@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { config } from './config.ts';
 
-/** One structured JSON logger per container; the service name comes from POWERTOOLS_SERVICE_NAME. */
-export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'incr' });
+/** One structured JSON logger per container. */
+export const logger = new Logger({ serviceName: config.serviceName });

@@ -1,4 +1,5 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { config } from './config.ts';
 import { businessMetricNames, metricsNamespace, metricsServiceName, type QuotaOutcome, type QuotaReason } from './metric-names.ts';
 
 /**
@@ -10,8 +11,7 @@ import { businessMetricNames, metricsNamespace, metricsServiceName, type QuotaOu
 export const metrics = new Metrics({
   namespace: metricsNamespace,
   serviceName: metricsServiceName,
-  // The stack sets INCR_STAGE, so two stages in one account never mix their figures.
-  defaultDimensions: { stage: process.env.INCR_STAGE ?? 'local' },
+  defaultDimensions: { stage: config.stage },
 });
 
 const count = (name: string) => metrics.addMetric(name, MetricUnit.Count, 1);

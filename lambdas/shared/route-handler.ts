@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { config } from './config.ts';
 import { allowOriginHeaders } from './cors.ts';
 import { logger } from './logger.ts';
 import { publishMetrics } from './metrics.ts';
@@ -22,7 +23,7 @@ type HttpHandler<Result extends APIGatewayProxyResultV2> = (event: APIGatewayPro
  * The stack sets ROUTE_ID per function; the local server runs every route in one process and
  * names each invocation's function by its route id instead.
  */
-const routeOf = (context: Context) => process.env.ROUTE_ID ?? context.functionName;
+const routeOf = (context: Context) => config.routeId ?? context.functionName;
 
 const isStructured = (result: APIGatewayProxyResultV2): result is APIGatewayProxyStructuredResultV2 =>
   typeof result === 'object' && result !== null && 'statusCode' in result && typeof result.statusCode === 'number';

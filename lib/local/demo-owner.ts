@@ -3,7 +3,7 @@ import { createApiKey, createOwner, type CreatedApiKey } from '../../lambdas/sha
 import { applied } from '../../lambdas/shared/conditional-update.ts';
 import { createDocumentClient } from '../../lambdas/shared/document-client.ts';
 import { localDemoOwnerMarkerKey } from '../../lambdas/shared/keys.ts';
-import { table } from '../../lambdas/shared/table.ts';
+import { table } from '../../lambdas/shared/table-keys.ts';
 
 export interface DemoOwner {
   ownerId: string;

@@ -1,14 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clock } from '../../lambdas/shared/clock.ts';
+import type { IncrConfig } from '../config.ts';
+import { functionEnvironment } from '../function-environment.ts';
 import type { Route } from '../routes.ts';
 import { ensureTable, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local.ts';
 import { loadOrCreateIpHashSecret, newIpHashSecret } from './ip-hash-secret.ts';
 import { assertJava17 } from './java.ts';
 import { startLocalApi, type LocalApi } from './server.ts';
 import { StartupError } from './startup-error.ts';
-import { createDemoOwnerOnFirstStart, type DemoOwner } from './demo-owner.ts';
+import type { DemoOwner } from './demo-owner.ts';
 import { publishLocalServer } from './server-registry.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -24,6 +25,8 @@ export interface DevServerOptions {
   inMemory: boolean;
   /** Where persistent local state and the server's record for the CLI live; defaults to `localDataDir()`. */
   dataDir?: string;
+  /** The deploy configuration whose plans and CORS origins the functions enforce, as in a stack deployed with it. */
+  config: IncrConfig;
 }
 
 export interface DevServer {
@@ -38,9 +41,6 @@ export interface DevServer {
  * Another folder keeps a server (a test's, say) out of sight of the CLI's default.
  */
 export const localDataDir = (): string => resolve(process.env.INCR_DATA_DIR ?? join(repoRoot, '.incr-data'));
-
-const packageVersion = (): string =>
-  (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 const connectDynamoDb = async (options: DevServerOptions, dataDir: string): Promise<RunningDynamoDbLocal> => {
   if (options.dynamodbEndpoint) return { endpoint: options.dynamodbEndpoint, stop: async () => {} };
@@ -61,22 +61,30 @@ const listen = async (options: DevServerOptions): Promise<LocalApi> => {
 
 /**
  * The whole stack on one machine: DynamoDB Local (unless an endpoint is given), the table, the
- * configuration the deployed functions get from their environment, and every route served as
- * API Gateway would. `stop()` also stops DynamoDB Local, so no Java process outlives it.
+ * environment a stack of `options.config` gives its functions, and every route served as API
+ * Gateway would. `stop()` also stops DynamoDB Local, so no Java process outlives it.
+ *
+ * The functions read their environment once, when their modules first load, and it is this
+ * process's: once they have loaded, a second server in this process keeps the first one's configuration.
  */
 export const startDevServer = async (options: DevServerOptions): Promise<DevServer> => {
   const dataDir = options.dataDir ?? localDataDir();
   const dynamodb = await connectDynamoDb(options, dataDir);
   try {
     await ensureTable(dynamodb.endpoint, options.tableName);
+    // Stage `local`: the metrics of a local run never count as a deployed stage's.
+    const environment = functionEnvironment(
+      { ...options.config, stage: 'local' },
+      {
+        tableName: options.tableName,
+        dynamodbEndpoint: dynamodb.endpoint,
+        ipHashSecret: { local: options.inMemory ? newIpHashSecret() : loadOrCreateIpHashSecret(join(dataDir, 'ip-hash-secret')) },
+      },
+    );
+    Object.assign(process.env, environment);
+    // Loaded only now: the store modules it uses read the environment when they load.
+    const { createDemoOwnerOnFirstStart } = await import('./demo-owner.ts');
     const demoOwner = await createDemoOwnerOnFirstStart(dynamodb.endpoint, options.tableName, clock.now());
-
-    // Handler modules read their configuration when they load, which is on their first request.
-    process.env.DYNAMODB_ENDPOINT = dynamodb.endpoint;
-    process.env.TABLE_NAME = options.tableName;
-    process.env.AWS_REGION ??= 'us-east-1';
-    process.env.INCR_VERSION = packageVersion();
-    process.env.IP_HASH_SECRET ??= options.inMemory ? newIpHashSecret() : loadOrCreateIpHashSecret(join(dataDir, 'ip-hash-secret'));
 
     const api = await listen(options);
     const withdraw = publishLocalServer(dataDir, { url: api.url, endpoint: dynamodb.endpoint, tableName: options.tableName });

@@ -11,7 +11,7 @@ import {
   ResourceInUseException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { table } from '../../lambdas/shared/table.ts';
+import { table } from '../../lambdas/shared/table-keys.ts';
 
 export interface RunningDynamoDbLocal {
   endpoint: string;

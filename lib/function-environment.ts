@@ -1,0 +1,43 @@
+import type { ConfigVariable } from '../lambdas/shared/config-schema.ts';
+import packageJson from '../package.json' with { type: 'json' };
+import type { IncrConfig } from './config.ts';
+import type { Route } from './routes.ts';
+
+/** What a function's environment is made of besides the deploy configuration: where things are. */
+export interface FunctionResources {
+  /** A CloudFormation token in the stack. */
+  tableName: string;
+  /** In AWS the Secrets Manager secret's ARN; locally the key itself. */
+  ipHashSecret: { arn: string } | { local: string };
+  /** DynamoDB Local; only the local server has one. */
+  dynamodbEndpoint?: string;
+}
+
+/** What the environment needs of a route: in AWS each route is a function of its own. */
+export type FunctionRoute = Pick<Route, 'id' | 'readsIpHashSecret' | 'readsPlans'>;
+
+/**
+ * The environment of a function, in the variables lambdas/shared/config-schema.ts reads: what the
+ * stack gives each function, and what the local server gives the one process that serves every
+ * route (`route` undefined: the route id then comes from each invocation, and the plans and the
+ * IP-hash key are there for whichever route needs them).
+ */
+export const functionEnvironment = (
+  config: { stage: IncrConfig['stage']; corsOrigins: readonly string[]; plans: IncrConfig['plans'] },
+  { tableName, ipHashSecret, dynamodbEndpoint }: FunctionResources,
+  route?: FunctionRoute,
+): Partial<Record<ConfigVariable, string>> => {
+  // One process serving every route needs whatever any route needs.
+  const serves = (needed: boolean | undefined) => route === undefined || needed === true;
+  return {
+    TABLE_NAME: tableName,
+    ...(dynamodbEndpoint !== undefined && { DYNAMODB_ENDPOINT: dynamodbEndpoint }),
+    POWERTOOLS_SERVICE_NAME: 'incr',
+    INCR_VERSION: packageJson.version,
+    INCR_STAGE: config.stage,
+    ...(route && { ROUTE_ID: route.id }),
+    CORS_ALLOWED_ORIGINS: config.corsOrigins.join(','),
+    ...(serves(route?.readsIpHashSecret) && ('arn' in ipHashSecret ? { IP_HASH_SECRET_ARN: ipHashSecret.arn } : { IP_HASH_SECRET: ipHashSecret.local })),
+    ...(serves(route?.readsPlans) && { INCR_PLANS: JSON.stringify(config.plans) }),
+  };
+};

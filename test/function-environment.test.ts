@@ -1,0 +1,93 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { configVariables, parseFunctionConfig } from '../lambdas/shared/config-schema.ts';
+import { defaultPlans } from '../lambdas/shared/plans.ts';
+import { createApp } from '../lib/app.ts';
+import { parseDeployContext } from '../lib/config.ts';
+import { functionEnvironment } from '../lib/function-environment.ts';
+import { routes } from '../lib/routes.ts';
+import packageJson from '../package.json' with { type: 'json' };
+
+const plans = { pico: { monthlyRequests: 50, requestsPerMinute: 10, requestsPerSecond: 2, apiKeys: 1, overages: false } };
+const corsOrigins = ['https://app.example.com', 'http://localhost:5173'];
+
+describe('the environment the stack gives each function', () => {
+  // Bundling skipped as in test/stack.test.ts: only the environment matters here.
+  const { stack } = createApp({ context: { 'aws:cdk:bundling-stacks': [], 'incr:plans': plans, 'incr:corsOrigins': corsOrigins } });
+  const template = Template.fromStack(stack);
+  const onlyLogicalId = (type: string) => {
+    const ids = Object.keys(template.findResources(type));
+    expect(ids).toHaveLength(1);
+    return ids[0]!;
+  };
+  const tableRef = { Ref: onlyLogicalId('AWS::DynamoDB::GlobalTable') };
+  const secretRef = { Ref: onlyLogicalId('AWS::SecretsManager::Secret') };
+
+  for (const route of routes) {
+    it(`parses with the function config schema: ${route.id}`, () => {
+      const [resource] = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { FunctionName: `incr-prod-${route.id}` } }));
+      const variables = (resource as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment.Variables;
+      expect(configVariables).toEqual(expect.arrayContaining(Object.keys(variables)));
+
+      // CloudFormation resolves the references at deploy time; they must name this stack's table and secret.
+      expect(variables.TABLE_NAME).toEqual(tableRef);
+      if (route.readsIpHashSecret) expect(variables.IP_HASH_SECRET_ARN).toEqual(secretRef);
+      const deployed = { ...variables, TABLE_NAME: 'incr-prod-table', ...(route.readsIpHashSecret && { IP_HASH_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:ip' }) };
+      expect(Object.values(deployed).every((value) => typeof value === 'string')).toBe(true);
+
+      expect(parseFunctionConfig(deployed as Record<string, string>)).toEqual({
+        tableName: 'incr-prod-table',
+        dynamodbEndpoint: undefined,
+        region: 'us-east-1', // AWS_REGION is Lambda's to set, not the stack's
+        stage: 'prod',
+        version: packageJson.version,
+        serviceName: 'incr',
+        corsOrigins,
+        plans: route.readsPlans ? plans : defaultPlans,
+        ipHashSecret: { arn: route.readsIpHashSecret ? 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:ip' : undefined, local: undefined },
+        routeId: route.id,
+      });
+    });
+  }
+});
+
+describe('the environment of the local server', () => {
+  it('serves every route: the plans and the local IP-hash key, no route id', () => {
+    const config = parseDeployContext({ 'incr:plans': plans, 'incr:corsOrigins': ['https://app.example.com'] });
+    const environment = functionEnvironment(
+      { ...config, stage: 'local' },
+      { tableName: 'incr-local', dynamodbEndpoint: 'http://127.0.0.1:8123', ipHashSecret: { local: 'local-key' } },
+    );
+    expect(parseFunctionConfig(environment)).toEqual({
+      tableName: 'incr-local',
+      dynamodbEndpoint: 'http://127.0.0.1:8123',
+      region: 'us-east-1',
+      stage: 'local',
+      version: packageJson.version,
+      serviceName: 'incr',
+      corsOrigins: ['https://app.example.com'],
+      plans,
+      ipHashSecret: { arn: undefined, local: 'local-key' },
+      routeId: undefined,
+    });
+  });
+});
+
+describe('parseFunctionConfig', () => {
+  it('defaults what a bare environment leaves unset, an empty variable counting as unset', () => {
+    expect(parseFunctionConfig({ INCR_PLANS: '', CORS_ALLOWED_ORIGINS: '' })).toMatchObject({
+      tableName: undefined,
+      stage: 'local',
+      version: 'unknown',
+      corsOrigins: ['*'],
+      plans: defaultPlans,
+    });
+  });
+
+  it('names each malformed variable', () => {
+    expect(() => parseFunctionConfig({ INCR_PLANS: '{not json', DYNAMODB_ENDPOINT: 'localhost:8000' })).toThrow(
+      /Invalid function configuration in the environment:\n {2}DYNAMODB_ENDPOINT: .*\n {2}INCR_PLANS: is not valid JSON/,
+    );
+    expect(() => parseFunctionConfig({ INCR_PLANS: JSON.stringify({ pico: { ...plans.pico, requestsPerSecond: 0 } }) })).toThrow(/INCR_PLANS\.pico\.requestsPerSecond: /);
+  });
+});
