@@ -28,6 +28,10 @@ export const getJson = async (request: Promise<Response>) => {
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
 };
 
+/** Starts `count` requests at once (`request` gets each one's index) and waits for them all. */
+export const parallel = <T>(count: number, request: (index: number) => Promise<T>) =>
+  Promise.all(Array.from({ length: count }, (_, index) => request(index)));
+
 /** A counter name no other test uses. */
 export const uniqueName = (prefix = 'k') => `${prefix}-${randomUUID().slice(0, 12)}`;
 

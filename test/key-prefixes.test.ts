@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { countapiStats } from '../lambdas/countapi/http.ts';
 import { decisionLog } from '../lambdas/quota/decision-log.ts';
-import { documentClient } from '../lambdas/shared/dynamodb.ts';
-import { table } from '../lambdas/shared/table.ts';
 import { tableGrants } from '../lib/incr-stack.ts';
 import { routes } from '../lib/routes.ts';
+import { useDynamoDBCalls } from './dynamodb-calls.ts';
 import { bearer, createTestOwner, type TestOwner, uniqueName, useLocalApi } from './helpers.ts';
 
 /**
@@ -16,46 +15,11 @@ import { bearer, createTestOwner, type TestOwner, uniqueName, useLocalApi } from
  * Statistics and decision-log flushes run on every request, so their writes are checked too.
  */
 const api = useLocalApi();
-const accesses: { action: string; pk: string }[] = [];
-
-type Input = Record<string, any>;
-const pkOf = (item: Input) => item[table.partitionKey] as string;
-const transactionActions: Record<string, string> = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', ConditionCheck: 'ConditionCheckItem' };
-const accessesOf = (command: string, input: Input): { action: string; pk: string }[] => {
-  const action = command.replace(/Command$/, '');
-  switch (command) {
-    case 'TransactWriteItemsCommand':
-      return (input.TransactItems as Input[]).flatMap((item) =>
-        Object.entries(item).map(([operation, request]) => ({ action: transactionActions[operation]!, pk: pkOf(request.Key ?? request.Item) })),
-      );
-    case 'BatchGetItemCommand':
-      return Object.values(input.RequestItems as Record<string, { Keys: Input[] }>).flatMap(({ Keys }) => Keys.map((key) => ({ action, pk: pkOf(key) })));
-    case 'BatchWriteItemCommand':
-      return Object.values(input.RequestItems as Record<string, Input[]>).flatMap((requests) =>
-        requests.map((request) => ({ action, pk: pkOf(request.PutRequest?.Item ?? request.DeleteRequest.Key) })),
-      );
-    case 'QueryCommand':
-      return [{ action, pk: input.ExpressionAttributeValues[':pk'] as string }];
-    default:
-      return [{ action, pk: pkOf(input.Key ?? input.Item) }];
-  }
-};
+const dynamodb = useDynamoDBCalls();
 
 beforeAll(() => {
   countapiStats.flushes.intervalMs = 0;
   decisionLog.flushes.intervalMs = 0;
-  documentClient.middlewareStack.add(
-    (next, context) => async (args) => {
-      accesses.push(...accessesOf(context.commandName as string, args.input as Input));
-      return next(args);
-    },
-    { step: 'initialize', name: 'recordKeys' },
-  );
-});
-afterAll(() => {
-  countapiStats.flushes.intervalMs = 10_000;
-  decisionLog.flushes.intervalMs = 5_000;
-  documentClient.middlewareStack.remove('recordKeys');
 });
 
 interface Step {
@@ -125,15 +89,18 @@ describe("every key a route's handler touches is under one of its declared prefi
   });
 
   it.each(steps.map((step, index) => [index, step.route, step] as const))('step %i: %s', async (_, routeId, { status, send }) => {
-    accesses.length = 0;
-    const response = await send();
-    const body = await response.text();
-    expect(response.status, body).toBe(status);
+    const { result, calls } = await dynamodb.during(async () => {
+      const response = await send();
+      return { status: response.status, body: await response.text() };
+    });
+    const { body } = result;
+    expect(result.status, body).toBe(status);
     if (routeId === 'keys-create') issuedKeyId = (JSON.parse(body) as { keyId: string }).keyId;
 
     const grants = tableGrants(routes.find(({ id }) => id === routeId)!);
+    const accesses = calls.flatMap((call) => call.accesses);
     const outside = accesses.filter(
-      ({ action, pk }) => !grants.some((grant) => grant.actions.includes(action as never) && grant.prefixes.some((prefix) => pk.startsWith(prefix))),
+      ({ action, pk }) => !grants.some((grant) => grant.actions.includes(action as never) && grant.prefixes.some((prefix) => pk?.startsWith(prefix))),
     );
     expect(accesses.length).toBeGreaterThan(0);
     expect(outside).toEqual([]);

@@ -6,7 +6,7 @@ import { hashIp } from '../lambdas/shared/ip-hash.ts';
 import { creationsPerSecond, publicCounterLifetimeSeconds } from '../lambdas/shared/public-creation.ts';
 import { tableName } from '../lambdas/shared/table.ts';
 import { testClock } from './clock.ts';
-import { getFrom, uniqueName, useLocalApi } from './helpers.ts';
+import { getFrom, parallel, uniqueName, useLocalApi } from './helpers.ts';
 import { parseXml } from './hits/xml.ts';
 
 /** Anonymous clients create public counters (CountAPI and hit counters) only within one per-IP limit, and those counters expire. */
@@ -52,7 +52,7 @@ describe('the per-IP creation limit', () => {
   it('creates nothing when refused', async () => {
     const get = from('127.0.0.9');
     testClock.pin(testClock.at(9_000));
-    await Promise.all(Array.from({ length: creationsPerSecond }, () => get(`/create?key=${uniqueName()}`)));
+    await parallel(creationsPerSecond, () => get(`/create?key=${uniqueName()}`));
     const refused = uniqueName();
     expect((await get(`/hits/limits.example/${refused}`)).status).toBe(429);
     expect((await get(`/hit/limits.example/${refused}`)).status).toBe(429);

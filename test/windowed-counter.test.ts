@@ -5,6 +5,7 @@ import { documentClient } from '../lambdas/shared/dynamodb.ts';
 import { tableName } from '../lambdas/shared/table.ts';
 import { windowKey } from '../lambdas/shared/keys.ts';
 import { consumeUpdate, secondsUntilEnd, windowAt } from '../lambdas/shared/windowed-counter.ts';
+import { parallel } from './helpers.ts';
 
 describe('windowAt', () => {
   it('cuts days at 00:00 UTC: 23:59:59.999 is the old day, 00:00:00 the new one', () => {
@@ -46,7 +47,7 @@ describe('consumeUpdate against DynamoDB Local', () => {
 
   it('admits exactly the limit under concurrency and consumes nothing for refusals', async () => {
     const nowMs = Date.UTC(2026, 10, 22, 9, 30, 10);
-    const outcomes = await Promise.all(Array.from({ length: 50 }, () => consume('test#concurrent', nowMs, 3, 100)));
+    const outcomes = await parallel(50, () => consume('test#concurrent', nowMs, 3, 100));
     expect(outcomes.filter(Boolean)).toHaveLength(33);
     const { Item } = await documentClient.send(
       new GetCommand({ TableName: tableName(), Key: windowKey('test#concurrent', windowAt('minute', nowMs)), ConsistentRead: true }),
@@ -56,7 +57,7 @@ describe('consumeUpdate against DynamoDB Local', () => {
 
   it('admits up to the limit exactly, not one less', async () => {
     const nowMs = Date.UTC(2026, 10, 22, 9, 35);
-    const outcomes = await Promise.all(Array.from({ length: 30 }, () => consume('test#boundary', nowMs, 1, 20)));
+    const outcomes = await parallel(30, () => consume('test#boundary', nowMs, 1, 20));
     expect(outcomes.filter(Boolean)).toHaveLength(20);
   });
 

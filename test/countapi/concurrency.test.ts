@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testClock } from '../clock.ts';
-import { getJson, uniqueName, useLocalApi } from '../helpers.ts';
+import { getJson, parallel, uniqueName, useLocalApi } from '../helpers.ts';
 
 const api = useLocalApi();
 const get = (path: string) => getJson(api.fetch(path));
-const parallel = <T>(count: number, request: (index: number) => Promise<T>) =>
-  Promise.all(Array.from({ length: count }, (_, index) => request(index)));
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentClient } from '../../lambdas/shared/dynamodb.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { countapiStats } from '../../lambdas/countapi/http.ts';
-import { routes } from '../../lib/routes.ts';
+import { expectAllowedByRoute, useDynamoDBCalls } from '../dynamodb-calls.ts';
 import { uniqueName, useLocalApi } from '../helpers.ts';
 
 /**
@@ -11,28 +10,10 @@ import { uniqueName, useLocalApi } from '../helpers.ts';
  * Statistics flushes (one per container per interval, in parallel) are switched off here.
  */
 const api = useLocalApi();
-const calls: { command: string; actions: string[] }[] = [];
-
-const transactionActions: Record<string, string> = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', ConditionCheck: 'ConditionCheckItem' };
-const iamActionsOf = (command: string, input: { TransactItems?: Record<string, unknown>[] }) =>
-  command === 'TransactWriteItemsCommand'
-    ? (input.TransactItems ?? []).flatMap((item) => Object.keys(item).map((operation) => transactionActions[operation]!))
-    : [command.replace(/Command$/, '')];
+const dynamodb = useDynamoDBCalls();
 
 beforeAll(() => {
   countapiStats.flushes.intervalMs = Infinity;
-  documentClient.middlewareStack.add(
-    (next, context) => async (args) => {
-      const command = context.commandName as string;
-      calls.push({ command, actions: iamActionsOf(command, args.input as { TransactItems?: Record<string, unknown>[] }) });
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCalls' },
-  );
-});
-afterAll(() => {
-  countapiStats.flushes.intervalMs = 10_000;
-  documentClient.middlewareStack.remove('countCalls');
 });
 
 describe('DynamoDB requests per CountAPI route', () => {
@@ -51,11 +32,12 @@ describe('DynamoDB requests per CountAPI route', () => {
     ['countapi-get', `/get/${uniqueName()}`, 404, ['GetItemCommand']],
     ['countapi-hit', '/hit/no', 400, []],
   ])('%s %s -> %i with %j, each allowed by the route table', async (routeId, path, status, expected) => {
-    calls.length = 0;
-    const response = await api.fetch(path);
-    await response.arrayBuffer();
+    const { result: response, calls } = await dynamodb.during(async () => {
+      const response = await api.fetch(path);
+      await response.arrayBuffer();
+      return response;
+    });
     expect({ status: response.status, calls: calls.map(({ command }) => command) }).toEqual({ status, calls: expected });
-    const allowed = routes.find(({ id }) => id === routeId)!.tableActions as string[];
-    expect(allowed).toEqual(expect.arrayContaining(calls.flatMap(({ actions }) => actions)));
+    expectAllowedByRoute(routeId, calls);
   });
 });

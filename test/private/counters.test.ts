@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testClock } from '../clock.ts';
-import { uniqueName, useLocalApi, useTwoOwners } from '../helpers.ts';
+import { parallel, uniqueName, useLocalApi, useTwoOwners } from '../helpers.ts';
 
 const api = useLocalApi();
 const owners = useTwoOwners();
@@ -12,7 +12,6 @@ afterEach(() => {
 const { call } = api;
 const post = (path: string, body?: unknown, key = owners.owner.useKey) => call(key, 'POST', path, body);
 const get = (path: string, key = owners.owner.useKey) => call(key, 'GET', path);
-const parallel = <T>(count: number, request: () => Promise<T>) => Promise.all(Array.from({ length: count }, request));
 
 describe('private counters', () => {
   it('increments and decrements, creating at 0, and may go negative', async () => {

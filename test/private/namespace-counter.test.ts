@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getJson, useTwoOwners, uniqueName, useLocalApi } from '../helpers.ts';
+import { getJson, parallel, useTwoOwners, uniqueName, useLocalApi } from '../helpers.ts';
 
 const api = useLocalApi();
 const owners = useTwoOwners();
@@ -24,7 +24,7 @@ describe('namespace counter API (Requiems-compatible)', () => {
 
   it('counts exactly under concurrency', async () => {
     const namespace = uniqueName();
-    await Promise.all(Array.from({ length: 60 }, () => requiems('POST', namespace)));
+    await parallel(60, () => requiems('POST', namespace));
     expect((await requiems('GET', namespace)).body).toEqual({ namespace, value: 60 });
   });
 

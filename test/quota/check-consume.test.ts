@@ -2,7 +2,7 @@ import './plans.ts'; // sets INCR_PLANS before any quota module loads
 import type { testPlans } from './plans.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testClock } from '../clock.ts';
-import { createTestOwner, uniqueName, useLocalApi } from '../helpers.ts';
+import { createTestOwner, parallel, uniqueName, useLocalApi } from '../helpers.ts';
 
 const api = useLocalApi();
 const configDelayMs = 5_000;
@@ -24,7 +24,6 @@ const ownerWithMetric = async (plan: keyof typeof testPlans, metric: Record<stri
     api.call(key, 'GET', `/v1/usage?subject=${encodeURIComponent(subject)}&metric=${name}`).then(flat);
   return { owner, metric: name, check, usage };
 };
-const parallel = <T>(count: number, request: () => Promise<T>) => Promise.all(Array.from({ length: count }, request));
 const pinClock = (ms: number) => testClock.pin(ms);
 
 describe('check-consume exactness', () => {

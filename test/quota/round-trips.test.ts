@@ -1,61 +1,24 @@
 import './plans.ts'; // sets INCR_PLANS before any quota module loads
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentClient } from '../../lambdas/shared/dynamodb.ts';
-import { routes } from '../../lib/routes.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { testClock } from '../clock.ts';
+import { expectAllowedByRoute, sequentialRoundTrips, useDynamoDBCalls } from '../dynamodb-calls.ts';
 import { createTestOwner, type TestOwner, useLocalApi } from '../helpers.ts';
 
 /**
  * Sequential DynamoDB round trips and consumed capacity per quota request in steady state (key,
  * plan and metric configuration cached), through the real handler and DynamoDB Local. A round trip
- * is a wave of requests sent together: a new wave starts when a request starts after one ended.
+ * is a wave of requests sent together: a request that starts after another ended waits for it.
  */
 const api = useLocalApi();
-interface Event {
-  phase: 'start' | 'end';
-  command: string;
-  capacity?: { read: number; write: number };
-  transactionOperations?: string[];
-}
-const events: Event[] = [];
+const dynamodb = useDynamoDBCalls();
 let owner: TestOwner;
-
-const readCommands = new Set(['GetItemCommand', 'BatchGetItemCommand', 'QueryCommand']);
-const capacityOf = (command: string, output: { ConsumedCapacity?: unknown }) => {
-  const consumed = ([] as { CapacityUnits?: number }[]).concat((output.ConsumedCapacity as never) ?? []);
-  const units = consumed.reduce((sum, item) => sum + (item.CapacityUnits ?? 0), 0);
-  return readCommands.has(command) ? { read: units, write: 0 } : { read: 0, write: units };
-};
 
 beforeAll(async () => {
   // Pinned for the whole file: "steady state" means warm 5 s caches, however slow the runner is.
   testClock.pin(testClock.at(60_000));
   owner = await createTestOwner('round-trips', 'bulk');
   await api.call(owner.adminKey, 'POST', '/v1/metrics', { metric: 'api_calls', limit: 1_000_000, window: 'day' });
-  documentClient.middlewareStack.add(
-    (next, context) => async (args) => {
-      const command = context.commandName as string;
-      const transactItems = (args.input as { TransactItems?: Record<string, unknown>[] }).TransactItems;
-      events.push({ phase: 'start', command });
-      const transactionOperations = transactItems?.flatMap((item) => Object.keys(item).map((operation) => transactionActions[operation]!));
-      (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
-      try {
-        const result = await next(args);
-        events.push({ phase: 'end', command, transactionOperations, capacity: capacityOf(command, result.output as { ConsumedCapacity?: unknown }) });
-        return result;
-      } catch (error) {
-        events.push({ phase: 'end', command, capacity: capacityOf(command, error as { ConsumedCapacity?: unknown }) });
-        throw error;
-      }
-    },
-    { step: 'initialize', name: 'quotaRoundTrips' },
-  );
 });
-afterAll(() => {
-  documentClient.middlewareStack.remove('quotaRoundTrips');
-});
-
-const transactionActions: Record<string, string> = { Put: 'PutItem', Update: 'UpdateItem', ConditionCheck: 'ConditionCheckItem' };
 
 const sender = (method: string, path: string, body?: unknown, headersOf: (call: number) => Record<string, string> = () => ({})) => {
   let call = 0;
@@ -67,33 +30,19 @@ const sender = (method: string, path: string, body?: unknown, headersOf: (call: 
     });
 };
 
-/** One request's DynamoDB waves, commands and consumed capacity. */
+/** One request's DynamoDB round trips, commands and consumed capacity. */
 const measureOne = async (routeId: string, send: () => Promise<Response>) => {
-  events.length = 0;
-  const response = await send();
-  const answer = await response.json();
-  let rounds = 0;
-  let endedSinceWave = true;
-  for (const event of events) {
-    if (event.phase === 'start' && endedSinceWave) {
-      rounds++;
-      endedSinceWave = false;
-    }
-    if (event.phase === 'end') endedSinceWave = true;
-  }
-  const ends = events.filter((event) => event.phase === 'end');
-  const route = routes.find(({ id }) => id === routeId)!;
-  for (const event of ends) {
-    const actions = event.command === 'TransactWriteItemsCommand' ? event.transactionOperations! : [event.command.replace(/Command$/, '')];
-    expect(route.tableActions).toEqual(expect.arrayContaining(actions));
-  }
+  const { result, calls } = await dynamodb.during(async () => {
+    const response = await send();
+    return { status: response.status, answer: await response.json() };
+  });
+  expectAllowedByRoute(routeId, calls);
   return {
-    status: response.status,
-    answer,
-    rounds,
-    commands: ends.map((event) => event.command).sort(),
-    readUnits: ends.reduce((sum, event) => sum + (event.capacity?.read ?? 0), 0),
-    writeUnits: ends.reduce((sum, event) => sum + (event.capacity?.write ?? 0), 0),
+    ...result,
+    rounds: sequentialRoundTrips(calls),
+    commands: calls.map(({ command }) => command).sort(),
+    readUnits: calls.reduce((sum, { capacity }) => sum + capacity.read, 0),
+    writeUnits: calls.reduce((sum, { capacity }) => sum + capacity.write, 0),
   };
 };
 
