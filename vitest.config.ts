@@ -9,6 +9,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     // DynamoDB Local and the CDK synth are CPU-heavy on two cores: one worker per core is plenty.
     maxWorkers: 2,
+    // Spies and stubbed variables are undone before the next test, so files need no afterEach for them; test/clock.ts pins are no vitest mock, files that pin reset them.
+    restoreMocks: true,
+    unstubEnvs: true,
     // Tooling runs on the machines' Node 20; the functions themselves run on Node 24 in AWS.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },

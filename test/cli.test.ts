@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { defaultPlans } from '../lambdas/shared/plans.ts';
 import { tableName } from '../lambdas/shared/table.ts';
 import { bearer, useLocalApi } from './helpers.ts';
 import { developerEnv, isRunning, javaChildren, startBin, stillRunningAfter, waitForLine } from './processes.ts';
@@ -34,7 +35,7 @@ describe('npm run incr (the bootstrap CLI)', () => {
     const adminKey = /(ck_admin_live_[0-9a-f]{40})/.exec(created.stdout)![1]!;
     expect(created.stdout).toContain('plan free');
     await cli('set-plan', '--owner', ownerId, '--plan', 'growth', ...target());
-    expect((await api.call(adminKey, 'GET', '/v1/account')).body).toMatchObject({ plan: { name: 'growth', requestsPerMinute: 300 } });
+    expect((await api.call(adminKey, 'GET', '/v1/account')).body).toMatchObject({ plan: { name: 'growth', requestsPerMinute: defaultPlans.growth!.requestsPerMinute } });
     await expect(cli('set-plan', '--owner', ownerId, '--plan', 'platinum', ...target())).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringContaining('unknown plan platinum'),

@@ -33,7 +33,6 @@ beforeEach(() => {
   vi.spyOn(process.stderr, 'write').mockImplementation(collect);
 });
 afterEach(() => {
-  vi.restoreAllMocks();
   testClock.reset();
 });
 

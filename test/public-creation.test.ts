@@ -3,7 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { hitCounterKey as counterKey, hitVisitorKey as markerKey } from '../lambdas/shared/keys.ts';
 import { documentClient } from '../lambdas/shared/dynamodb.ts';
 import { hashIp } from '../lambdas/shared/ip-hash.ts';
-import { creationsPerSecond, publicCounterLifetimeSeconds } from '../lambdas/shared/public-creation.ts';
+import { creationLimitMessage, creationsPerSecond, publicCounterLifetimeSeconds } from '../lambdas/shared/public-creation.ts';
 import { tableName } from '../lambdas/shared/table.ts';
 import { testClock } from './clock.ts';
 import { getFrom, parallel, uniqueName, useLocalApi } from './helpers.ts';
@@ -40,7 +40,7 @@ describe('the per-IP creation limit', () => {
       const message = response.headers.get('content-type')!.startsWith('image/svg+xml')
         ? parseXml(response.text).attributes['aria-label']
         : `error: ${(JSON.parse(response.text) as { error: string }).error}`;
-      expect(message).toBe('error: Too many counters created: at most 20 per second per IP address');
+      expect(message).toBe(`error: ${creationLimitMessage}`);
     }
     // Counting on an existing counter is never limited; another address has its own limit.
     expect(await get(existing)).toMatchObject({ status: 200, text: '{"value":2}' });

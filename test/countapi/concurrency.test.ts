@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { testClock } from '../clock.ts';
 import { getJson, parallel, uniqueName, useLocalApi } from '../helpers.ts';
 
@@ -6,7 +6,6 @@ const api = useLocalApi();
 const get = (path: string) => getJson(api.fetch(path));
 
 afterEach(() => {
-  vi.restoreAllMocks();
   testClock.reset();
 });
 

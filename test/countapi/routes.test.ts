@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { testClock } from '../clock.ts';
 import { documentClient } from '../../lambdas/shared/dynamodb.ts';
@@ -16,7 +16,6 @@ beforeEach(() => {
   testClock.advance(++testIndex * 1000);
 });
 afterEach(() => {
-  vi.restoreAllMocks();
   testClock.reset();
 });
 

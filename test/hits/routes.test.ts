@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { hitCounterKey as counterKey, hitVisitorKey as markerKey } from '../../lambdas/shared/keys.ts';
 import { testClock } from '../clock.ts';
@@ -26,7 +26,6 @@ const itemsOf = async (id: string, resource: string) => {
 };
 
 afterEach(() => {
-  vi.restoreAllMocks();
   testClock.reset();
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderCounter, renderError, type CounterImageOptions } from '../../lambdas/hits/svg/render.ts';
 import { defaultTheme, themeNames } from '../../lambdas/hits/svg/themes.ts';
 import { text } from '../../lambdas/hits/svg/xml.ts';
+import { maxDigits, maxLabelLength } from '../../lambdas/hits/schemas.ts';
 import { getFrom, uniqueName, useLocalApi } from '../helpers.ts';
 import { allText, findAll, parseXml, type XmlElement } from './xml.ts';
 
@@ -157,12 +158,12 @@ describe('GET /hits/{id}/{resource}.svg', () => {
     ['color=%2312345', 'color must be a hex color: 3, 4, 6 or 8 hex digits, # optional'],
     ['labelColor=%23ggg', 'labelColor must be a hex color: 3, 4, 6 or 8 hex digits, # optional'],
     ['labelColor=url(x)', 'labelColor must be a hex color: 3, 4, 6 or 8 hex digits, # optional'],
-    ['digits=0', 'digits must be an integer from 1 to 12'],
-    ['digits=13', 'digits must be an integer from 1 to 12'],
-    ['digits=1.5', 'digits must be an integer from 1 to 12'],
+    ['digits=0', `digits must be an integer from 1 to ${maxDigits}`],
+    [`digits=${maxDigits + 1}`, `digits must be an integer from 1 to ${maxDigits}`],
+    ['digits=1.5', `digits must be an integer from 1 to ${maxDigits}`],
     ['show=all', 'show must be visit, visitor or both'],
     ['scheme=dim', 'scheme must be auto, light or dark'],
-    [`label=${'x'.repeat(51)}`, 'label must be at most 50 characters'],
+    [`label=${'x'.repeat(maxLabelLength + 1)}`, `label must be at most ${maxLabelLength} characters`],
     ['label=a%0Ab', 'label must not contain control characters'],
     ['mode=never', 'mode must be read (or left out to count)'],
   ])('refuses %s with a 400 error image naming the field', async (query, message) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clock } from '../../lambdas/shared/clock.ts';
 import { documentClient } from '../../lambdas/shared/dynamodb.ts';
 import { tableName } from '../../lambdas/shared/table.ts';
-import { type Counter, type CounterMiddleware, DynamoDbCounter, withMiddleware } from '../../lambdas/counters/counter.ts';
+import { type Counter, type CounterMiddleware, DynamoDbCounter, maxMultiGetKeys, withMiddleware } from '../../lambdas/counters/counter.ts';
 
 /** The Counter interface as other Lambdas use it: directly, wrapped in middleware. */
 const recording = (log: string[], label: string): CounterMiddleware => (next) => ({
@@ -40,6 +40,6 @@ describe('DynamoDbCounter with middleware', () => {
 
   it('refuses more than 100 keys in multiGet', async () => {
     const counter = new DynamoDbCounter({ client: documentClient, tableName: tableName(), keyPrefix: 'test#m#', now: clock.now });
-    await expect(counter.multiGet(Array.from({ length: 101 }, (_, index) => `k${index}`))).rejects.toThrow(RangeError);
+    await expect(counter.multiGet(Array.from({ length: maxMultiGetKeys + 1 }, (_, index) => `k${index}`))).rejects.toThrow(RangeError);
   });
 });

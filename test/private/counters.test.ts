@@ -1,11 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { testClock } from '../clock.ts';
 import { parallel, uniqueName, useLocalApi, useTwoOwners } from '../helpers.ts';
 
 const api = useLocalApi();
 const owners = useTwoOwners();
 afterEach(() => {
-  vi.restoreAllMocks();
   testClock.reset();
 });
 

@@ -1,15 +1,14 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { testClock } from '../clock.ts';
 import { documentClient } from '../../lambdas/shared/dynamodb.ts';
 import { tableName } from '../../lambdas/shared/table.ts';
-import { keyCacheMs } from '../../lambdas/shared/authenticate.ts';
+import { invalidKeyMessage, keyCacheMs } from '../../lambdas/shared/authenticate.ts';
 import { createTestOwner, getJson, useTwoOwners, uniqueName, useLocalApi } from '../helpers.ts';
 
 const api = useLocalApi();
 const owners = useTwoOwners();
 afterEach(() => {
-  vi.restoreAllMocks();
   testClock.reset();
 });
 
@@ -84,7 +83,7 @@ describe('API keys', () => {
     testClock.pin(startMs + keyCacheMs);
     expect(await call(key, 'GET', '/v1/counters/probe')).toMatchObject({
       status: 401,
-      body: { error: { code: 'unauthorized', message: 'Invalid or revoked API key' } },
+      body: { error: { code: 'unauthorized', message: invalidKeyMessage } },
     });
     const listed = await call(owners.owner.adminKey, 'GET', '/v1/keys');
     expect((listed.body.keys as Record<string, unknown>[]).find(({ keyId }) => keyId === created.body.keyId)).toMatchObject({ revokedAt: startMs });
@@ -101,7 +100,7 @@ describe('API keys', () => {
     for (const kind of ['admin', 'use']) {
       expect(await call(admin.key as string, 'POST', '/v1/keys', { kind })).toMatchObject({
         status: 401,
-        body: { error: { code: 'unauthorized', message: 'Invalid or revoked API key' } },
+        body: { error: { code: 'unauthorized', message: invalidKeyMessage } },
       });
     }
     expect(await countKeys()).toBe(before);

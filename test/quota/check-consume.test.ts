@@ -1,6 +1,6 @@
 import './plans.ts'; // sets INCR_PLANS before any quota module loads
 import type { testPlans } from './plans.ts';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { testClock } from '../clock.ts';
 import { createTestOwner, parallel, uniqueName, useLocalApi } from '../helpers.ts';
 
@@ -8,7 +8,6 @@ const api = useLocalApi();
 const configDelayMs = 5_000;
 
 afterEach(() => {
-  vi.restoreAllMocks();
   testClock.reset();
 });
 

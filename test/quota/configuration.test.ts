@@ -1,5 +1,5 @@
 import './plans.ts'; // sets INCR_PLANS before any quota module loads
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { testClock } from '../clock.ts';
 import { createTestOwner, useLocalApi, useTwoOwners } from '../helpers.ts';
 
@@ -8,7 +8,6 @@ const owners = useTwoOwners();
 const admin = (method: string, path: string, body?: unknown) => api.call(owners.owner.adminKey, method, path, body);
 
 afterEach(() => {
-  vi.restoreAllMocks();
   testClock.reset();
 });
 
