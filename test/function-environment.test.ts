@@ -1,32 +1,23 @@
-import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { configVariables, parseFunctionConfig } from '../lambdas/shared/config-schema.ts';
 import { defaultPlans } from '../lambdas/shared/plans.ts';
-import { createApp } from '../lib/app.ts';
 import { parseDeployContext } from '../lib/config.ts';
 import { functionEnvironment } from '../lib/function-environment.ts';
 import { routes } from '../lib/routes.ts';
 import packageJson from '../package.json' with { type: 'json' };
+import { functionOf, onlyLogicalId, synthesize } from './stack/synth.ts';
 
 const plans = { pico: { monthlyRequests: 50, requestsPerMinute: 10, requestsPerSecond: 2, apiKeys: 1, overages: false } };
 const corsOrigins = ['https://app.example.com', 'http://localhost:5173'];
 
 describe('the environment the stack gives each function', () => {
-  // Bundling skipped as in test/stack.test.ts: only the environment matters here.
-  const { stack } = createApp({ context: { 'aws:cdk:bundling-stacks': [], 'incr:plans': plans, 'incr:corsOrigins': corsOrigins } });
-  const template = Template.fromStack(stack);
-  const onlyLogicalId = (type: string) => {
-    const ids = Object.keys(template.findResources(type));
-    expect(ids).toHaveLength(1);
-    return ids[0]!;
-  };
-  const tableRef = { Ref: onlyLogicalId('AWS::DynamoDB::GlobalTable') };
-  const secretRef = { Ref: onlyLogicalId('AWS::SecretsManager::Secret') };
+  const template = synthesize({ 'incr:plans': plans, 'incr:corsOrigins': corsOrigins });
+  const tableRef = { Ref: onlyLogicalId(template, 'AWS::DynamoDB::GlobalTable') };
+  const secretRef = { Ref: onlyLogicalId(template, 'AWS::SecretsManager::Secret') };
 
   for (const route of routes) {
     it(`parses with the function config schema: ${route.id}`, () => {
-      const [resource] = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { FunctionName: `incr-prod-${route.id}` } }));
-      const variables = (resource as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment.Variables;
+      const variables = functionOf(template, route).Properties.Environment.Variables as Record<string, unknown>;
       expect(configVariables).toEqual(expect.arrayContaining(Object.keys(variables)));
 
       // CloudFormation resolves the references at deploy time; they must name this stack's table and secret.

@@ -1,0 +1,65 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../lib/routes.ts';
+import { type Resource, synthesize } from './synth.ts';
+
+describe('IncrStack (default configuration)', () => {
+  let template: Template;
+
+  beforeAll(() => {
+    template = synthesize();
+  });
+
+  it('routes exactly the route keys of the route table, each to its own route function', () => {
+    const apiRoutes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
+    const integrations = template.findResources('AWS::ApiGatewayV2::Integration');
+    const functions = template.findResources('AWS::Lambda::Function');
+
+    const routedFunctionNames = new Map(
+      apiRoutes.map(({ Properties: { RouteKey, Target } }) => {
+        const integrationId = Target['Fn::Join'][1][1].Ref;
+        const integration = (integrations[integrationId] as Resource).Properties;
+        expect(integration).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+        const functionId = integration.IntegrationUri['Fn::GetAtt'][0];
+        return [RouteKey as string, (functions[functionId] as Resource).Properties.FunctionName as string];
+      }),
+    );
+
+    expect(apiRoutes).toHaveLength(routedFunctionNames.size);
+    expect(routedFunctionNames).toEqual(
+      new Map(routes.flatMap((route) => route.routeKeys.map((routeKey) => [routeKey, `incr-prod-${route.id}`]))),
+    );
+  });
+
+  it('leaves CORS to the functions (no API-level CORS configuration)', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP', CorsConfiguration: Match.absent() });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: '$default', AutoDeploy: true });
+  });
+
+  it('throttles the stage, and the creation routes of the route table more strictly', () => {
+    const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage')) as (Resource & { DependsOn: string[] })[];
+    expect(stage!.Properties.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 1000, ThrottlingBurstLimit: 2000 });
+    const creationRouteKeys = routes.filter((route) => route.creates).flatMap((route) => route.routeKeys);
+    expect(creationRouteKeys.length).toBeGreaterThan(0);
+    expect(stage!.Properties.RouteSettings).toEqual(
+      Object.fromEntries(creationRouteKeys.map((routeKey) => [routeKey, { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 }])),
+    );
+    // API Gateway refuses settings for a route that does not exist yet.
+    const apiRoutes = template.findResources('AWS::ApiGatewayV2::Route');
+    for (const routeKey of creationRouteKeys) {
+      const routeId = Object.keys(apiRoutes).find((id) => (apiRoutes[id] as Resource).Properties.RouteKey === routeKey)!;
+      expect(stage!.DependsOn).toContain(routeId);
+    }
+  });
+
+  it('writes JSON access logs without source IP, path, query string or user agent', () => {
+    const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage')) as Resource[];
+    const { DestinationArn, Format } = stage!.Properties.AccessLogSettings;
+    const fields = JSON.parse(Format) as Record<string, string>;
+    expect(fields).toMatchObject({ requestId: '$context.requestId', routeKey: '$context.routeKey', status: '$context.status' });
+    for (const leaky of ['sourceIp', 'path', 'userAgent', 'queryString', 'authorizer']) expect(Format).not.toContain(leaky);
+    expect(template.findResources('AWS::Logs::LogGroup')[DestinationArn['Fn::GetAtt'][0]]).toMatchObject({
+      Properties: { RetentionInDays: 30 },
+    });
+  });
+});
