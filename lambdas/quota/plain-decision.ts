@@ -1,5 +1,5 @@
-import { tryConditionalUpdate } from '../shared/conditional-update.ts';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { tryConditionalUpdate } from '../shared/conditional-update.ts';
 import { countAccountRequest, countDenied, tryAccountUpdates } from './account-counters.ts';
 import type { QuotaContext } from './context.ts';
 import { allowed, type Decision, type DecisionInput, denied, denyOversized, remainingOf } from './decision.ts';
