@@ -1,5 +1,5 @@
 import { createRouter } from './shared/http/route-selection.ts';
-import { routes } from '../lib/routes.ts';
+import { config } from './shared/config.ts';
 import { edge, jsonErrors } from './shared/http/edge.ts';
 import { messageErrorShape, requiemsErrorShape, v1ErrorShape } from './shared/http/error-shapes.ts';
 import { RequestError } from './shared/http/request-error.ts';
@@ -14,7 +14,7 @@ const allowedHeaders = 'Authorization, Content-Type, Idempotency-Key, requiems-a
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 // API Gateway's own route selection (the local server's too), over every route but this one.
-const selectRoute = createRouter(routes.filter(({ id }) => id !== 'fallback'));
+const selectRoute = createRouter(Object.entries(config.routeMethods).map(([path, methods]) => ({ routeKeys: methods.map((method) => `${method} ${path}`) })));
 const allowedMethods = (path: string) => methods.filter((method) => selectRoute(method, path) !== undefined);
 
 const errorShapeOf = (path: string) => {

@@ -1,7 +1,7 @@
 import type { ConfigVariable } from '../lambdas/shared/config-schema.ts';
 import packageJson from '../package.json' with { type: 'json' };
 import type { IncrConfig } from './config.ts';
-import type { Route } from './routes.ts';
+import { type Route, routes } from './routes.ts';
 
 /** What a function's environment is made of besides the deploy configuration: where things are. */
 export interface FunctionResources {
@@ -14,7 +14,17 @@ export interface FunctionResources {
 }
 
 /** What the environment needs of a route: in AWS each route is a function of its own. */
-export type FunctionRoute = Pick<Route, 'id' | 'readsIpHashSecret' | 'readsPlans'>;
+export type FunctionRoute = Pick<Route, 'id' | 'readsIpHashSecret' | 'readsPlans' | 'readsRouteTable'>;
+
+/** Every path of the route table with its methods, compact: a Lambda environment holds at most 4 KB. */
+export const routeMethodsVariable = (): Pick<Record<ConfigVariable, string>, 'INCR_ROUTE_METHODS'> => {
+  const methods: Record<string, string[]> = {};
+  for (const routeKey of routes.filter((route) => !route.readsRouteTable).flatMap((route) => route.routeKeys)) {
+    const [method, path] = routeKey.split(' ') as [string, string];
+    (methods[path] ??= []).push(method);
+  }
+  return { INCR_ROUTE_METHODS: JSON.stringify(methods) };
+};
 
 /**
  * The environment of a function, in the variables lambdas/shared/config-schema.ts reads: what the
@@ -39,5 +49,6 @@ export const functionEnvironment = (
     CORS_ALLOWED_ORIGINS: config.corsOrigins.join(','),
     ...(serves(route?.readsIpHashSecret) && ('arn' in ipHashSecret ? { IP_HASH_SECRET_ARN: ipHashSecret.arn } : { IP_HASH_SECRET: ipHashSecret.local })),
     ...(serves(route?.readsPlans) && { INCR_PLANS: JSON.stringify(config.plans) }),
+    ...(serves(route?.readsRouteTable) && routeMethodsVariable()),
   };
 };

@@ -4,6 +4,13 @@
  * local development server (which serves the same route keys from the same handler modules).
  */
 
+import { contracts as countapiContracts } from '../lambdas/countapi/schemas.ts';
+import { contracts as counterContracts } from '../lambdas/counters/schemas.ts';
+import { contract as hitsContract } from '../lambdas/hits/schemas.ts';
+import { contracts as keyContracts } from '../lambdas/keys/schemas.ts';
+import { contracts as namespaceCounterContracts } from '../lambdas/namespace-counter/schemas.ts';
+import { contracts as quotaContracts } from '../lambdas/quota/schemas.ts';
+import type { RouteContract } from '../lambdas/shared/http/contract.ts';
 import { keyPrefixes as prefix, type KeyPrefix } from '../lambdas/shared/keys.ts';
 
 export const readActions = ['GetItem', 'BatchGetItem', 'Query', 'ConditionCheckItem'] as const;
@@ -13,8 +20,10 @@ export type TableAction = (typeof readActions)[number] | (typeof writeActions)[n
 export interface Route {
   /** Unique, kebab-case; names the function, its log group and its dashboard widgets. */
   id: string;
-  /** API Gateway HTTP API route keys, e.g. `GET /hit/{namespace}/{key}` or `$default`. */
+  /** API Gateway HTTP API route keys, e.g. `GET /hit/{namespace}/{key}` or `$default`: the contract's. */
   routeKeys: string[];
+  /** What the route promises its clients (lambdas/shared/http/contract.ts); only the fallback has none. */
+  contract?: RouteContract;
   /** Handler module, relative to the repository root; it exports `handler`. */
   entry: string;
   /**
@@ -50,17 +59,35 @@ export interface Route {
   creates?: boolean;
   /** The handler enforces the account plans: the stack hands it `incr:plans` as INCR_PLANS. */
   readsPlans?: boolean;
+  /** The handler answers for paths no route takes: the stack hands it every route's path and methods as INCR_ROUTE_METHODS. */
+  readsRouteTable?: boolean;
 }
 
 const statsShardWrites = { actions: ['UpdateItem'], partitionKeyPrefix: prefix.countapiStats } satisfies Route['scopedWrites'];
 
-/** CountAPI addresses a counter as `/{op}/{namespace}/{key}` or `/{op}/{key}` in namespace `default`. */
-const counterRouteKeys = (operation: string) => [`GET /${operation}/{namespace}/{key}`, `GET /${operation}/{key}`];
+/**
+ * Every route but the fallback has a contract (lambdas/<family>/schemas.ts): its route keys, the
+ * key it needs, its input and answers. The entry adds what the stack makes of it.
+ */
+const fromContract = (contract: RouteContract) => ({
+  contract,
+  routeKeys: [...contract.routeKeys],
+  ...(contract.auth !== 'none' && { apiKey: contract.auth }),
+});
+
+const contracts = {
+  countapi: countapiContracts,
+  counters: counterContracts,
+  namespaceCounter: namespaceCounterContracts,
+  keys: keyContracts,
+  quota: quotaContracts,
+  hits: hitsContract,
+};
 
 export const routes: Route[] = [
   {
     id: 'countapi-hit',
-    routeKeys: counterRouteKeys('hit'),
+    ...fromContract(contracts.countapi.hit),
     entry: 'lambdas/countapi/hit.ts',
     access: 'write',
     tableActions: ['UpdateItem', 'PutItem'],
@@ -71,7 +98,7 @@ export const routes: Route[] = [
   },
   {
     id: 'countapi-get',
-    routeKeys: counterRouteKeys('get'),
+    ...fromContract(contracts.countapi.get),
     entry: 'lambdas/countapi/get.ts',
     access: 'read',
     tableActions: ['GetItem'],
@@ -80,7 +107,7 @@ export const routes: Route[] = [
   },
   {
     id: 'countapi-set',
-    routeKeys: counterRouteKeys('set'),
+    ...fromContract(contracts.countapi.set),
     entry: 'lambdas/countapi/set.ts',
     access: 'write',
     tableActions: ['UpdateItem'],
@@ -89,7 +116,7 @@ export const routes: Route[] = [
   },
   {
     id: 'countapi-update',
-    routeKeys: counterRouteKeys('update'),
+    ...fromContract(contracts.countapi.update),
     entry: 'lambdas/countapi/update.ts',
     access: 'write',
     tableActions: ['UpdateItem'],
@@ -98,7 +125,7 @@ export const routes: Route[] = [
   },
   {
     id: 'countapi-info',
-    routeKeys: counterRouteKeys('info'),
+    ...fromContract(contracts.countapi.info),
     entry: 'lambdas/countapi/info.ts',
     access: 'read',
     tableActions: ['GetItem'],
@@ -107,7 +134,7 @@ export const routes: Route[] = [
   },
   {
     id: 'countapi-create',
-    routeKeys: ['GET /create'],
+    ...fromContract(contracts.countapi.create),
     entry: 'lambdas/countapi/create.ts',
     access: 'write',
     tableActions: ['PutItem', 'UpdateItem'],
@@ -118,7 +145,7 @@ export const routes: Route[] = [
   },
   {
     id: 'countapi-stats',
-    routeKeys: ['GET /stats'],
+    ...fromContract(contracts.countapi.stats),
     entry: 'lambdas/countapi/stats.ts',
     access: 'read',
     tableActions: ['BatchGetItem'],
@@ -127,230 +154,206 @@ export const routes: Route[] = [
   },
   {
     id: 'counters-increment',
-    routeKeys: ['POST /v1/counters/{key}/increment'],
+    ...fromContract(contracts.counters.increment),
     entry: 'lambdas/counters/increment.ts',
     access: 'write',
     tableActions: ['UpdateItem', 'PutItem'],
     keyPrefixes: { write: [prefix.privateCounter] },
-    apiKey: 'use',
   },
   {
     id: 'counters-decrement',
-    routeKeys: ['POST /v1/counters/{key}/decrement'],
+    ...fromContract(contracts.counters.decrement),
     entry: 'lambdas/counters/decrement.ts',
     access: 'write',
     tableActions: ['UpdateItem', 'PutItem'],
     keyPrefixes: { write: [prefix.privateCounter] },
-    apiKey: 'use',
   },
   {
     id: 'counters-decrement-if-exists',
-    routeKeys: ['POST /v1/counters/{key}/decrement-if-exists'],
+    ...fromContract(contracts.counters.decrementIfExists),
     entry: 'lambdas/counters/decrement-if-exists.ts',
     access: 'write',
     tableActions: ['UpdateItem'],
     keyPrefixes: { write: [prefix.privateCounter] },
-    apiKey: 'use',
   },
   {
     id: 'counters-set-if-not-exists',
-    routeKeys: ['POST /v1/counters/{key}/set-if-not-exists'],
+    ...fromContract(contracts.counters.setIfNotExists),
     entry: 'lambdas/counters/set-if-not-exists.ts',
     access: 'write',
     tableActions: ['PutItem'],
     keyPrefixes: { write: [prefix.privateCounter] },
-    apiKey: 'use',
   },
   {
     id: 'counters-get',
-    routeKeys: ['GET /v1/counters/{key}'],
+    ...fromContract(contracts.counters.get),
     entry: 'lambdas/counters/get.ts',
     access: 'read',
     tableActions: ['GetItem'],
     keyPrefixes: { read: [prefix.privateCounter] },
-    apiKey: 'use',
   },
   {
     id: 'counters-multi-get',
-    routeKeys: ['GET /v1/counters'],
+    ...fromContract(contracts.counters.multiGet),
     entry: 'lambdas/counters/multi-get.ts',
     access: 'read',
     tableActions: ['BatchGetItem'],
     keyPrefixes: { read: [prefix.privateCounter] },
-    apiKey: 'use',
   },
   {
     id: 'counters-delete',
-    routeKeys: ['DELETE /v1/counters/{key}'],
+    ...fromContract(contracts.counters.delete),
     entry: 'lambdas/counters/delete.ts',
     access: 'write',
     tableActions: ['DeleteItem'],
     keyPrefixes: { write: [prefix.privateCounter] },
-    apiKey: 'use',
   },
   {
     id: 'namespace-counter-increment',
-    routeKeys: ['POST /v1/misc/counter/{namespace}'],
+    ...fromContract(contracts.namespaceCounter.increment),
     entry: 'lambdas/namespace-counter/increment.ts',
     access: 'write',
     tableActions: ['UpdateItem', 'PutItem'],
     keyPrefixes: { write: [prefix.namespaceCounter] },
-    apiKey: 'use',
   },
   {
     id: 'namespace-counter-get',
-    routeKeys: ['GET /v1/misc/counter/{namespace}'],
+    ...fromContract(contracts.namespaceCounter.get),
     entry: 'lambdas/namespace-counter/get.ts',
     access: 'read',
     tableActions: ['GetItem'],
     keyPrefixes: { read: [prefix.namespaceCounter] },
-    apiKey: 'use',
   },
   {
     id: 'keys-create',
-    routeKeys: ['POST /v1/keys'],
+    ...fromContract(contracts.keys.create),
     entry: 'lambdas/keys/create.ts',
     access: 'write',
     tableActions: ['PutItem', 'ConditionCheckItem'],
     keyPrefixes: { read: [prefix.owner], write: [prefix.owner, prefix.apiKeyLookup] },
-    apiKey: 'admin',
     creates: true,
   },
   {
     id: 'keys-list',
-    routeKeys: ['GET /v1/keys'],
+    ...fromContract(contracts.keys.list),
     entry: 'lambdas/keys/list.ts',
     access: 'read',
     tableActions: ['Query'],
     keyPrefixes: { read: [prefix.owner] },
-    apiKey: 'admin',
   },
   {
     id: 'keys-revoke',
-    routeKeys: ['DELETE /v1/keys/{keyId}'],
+    ...fromContract(contracts.keys.revoke),
     entry: 'lambdas/keys/revoke.ts',
     access: 'write',
     tableActions: ['GetItem', 'DeleteItem', 'UpdateItem'],
     keyPrefixes: { read: [prefix.owner], write: [prefix.owner, prefix.apiKeyLookup] },
-    apiKey: 'admin',
   },
   {
     id: 'quota-check-consume',
-    routeKeys: ['POST /v1/check-consume'],
+    ...fromContract(contracts.quota.checkConsume),
     entry: 'lambdas/quota/check-consume.ts',
     access: 'write',
     tableActions: ['GetItem', 'UpdateItem', 'PutItem'],
     keyPrefixes: { read: [prefix.owner, prefix.quotaSubject, prefix.idempotency], write: [prefix.quotaSubject, prefix.account, prefix.idempotency] },
     scopedWrites: { actions: ['BatchWriteItem'], partitionKeyPrefix: prefix.decisionLog },
-    apiKey: 'use',
     readsPlans: true,
   },
   {
     id: 'quota-usage',
-    routeKeys: ['GET /v1/usage'],
+    ...fromContract(contracts.quota.usage),
     entry: 'lambdas/quota/usage.ts',
     // Usage consumes nothing of the subject but counts toward the account caps: it writes.
     access: 'write',
     tableActions: ['GetItem', 'UpdateItem'],
     keyPrefixes: { read: [prefix.owner, prefix.quotaSubject], write: [prefix.account] },
-    apiKey: 'use',
     readsPlans: true,
   },
   {
     id: 'quota-account',
-    routeKeys: ['GET /v1/account'],
+    ...fromContract(contracts.quota.account),
     entry: 'lambdas/quota/account.ts',
     access: 'read',
     tableActions: ['GetItem', 'Query'],
     keyPrefixes: { read: [prefix.owner, prefix.account, prefix.decisionLog] },
-    apiKey: 'admin',
     readsPlans: true,
   },
   {
     id: 'metrics-create',
-    routeKeys: ['POST /v1/metrics'],
+    ...fromContract(contracts.quota.createMetric),
     entry: 'lambdas/quota/metrics-create.ts',
     access: 'write',
     tableActions: ['PutItem'],
     keyPrefixes: { write: [prefix.owner] },
-    apiKey: 'admin',
     creates: true,
   },
   {
     id: 'metrics-list',
-    routeKeys: ['GET /v1/metrics'],
+    ...fromContract(contracts.quota.listMetrics),
     entry: 'lambdas/quota/metrics-list.ts',
     access: 'read',
     tableActions: ['Query'],
     keyPrefixes: { read: [prefix.owner] },
-    apiKey: 'admin',
   },
   {
     id: 'metrics-get',
-    routeKeys: ['GET /v1/metrics/{metric}'],
+    ...fromContract(contracts.quota.getMetric),
     entry: 'lambdas/quota/metrics-get.ts',
     access: 'read',
     tableActions: ['GetItem'],
     keyPrefixes: { read: [prefix.owner] },
-    apiKey: 'admin',
   },
   {
     id: 'metrics-update',
-    routeKeys: ['PATCH /v1/metrics/{metric}'],
+    ...fromContract(contracts.quota.updateMetric),
     entry: 'lambdas/quota/metrics-update.ts',
     access: 'write',
     tableActions: ['UpdateItem'],
     keyPrefixes: { write: [prefix.owner] },
-    apiKey: 'admin',
   },
   {
     id: 'metrics-delete',
-    routeKeys: ['DELETE /v1/metrics/{metric}'],
+    ...fromContract(contracts.quota.deleteMetric),
     entry: 'lambdas/quota/metrics-delete.ts',
     access: 'write',
     tableActions: ['DeleteItem', 'Query', 'BatchWriteItem'],
     keyPrefixes: { read: [prefix.owner], write: [prefix.owner] },
-    apiKey: 'admin',
   },
   {
     id: 'overrides-put',
-    routeKeys: ['PUT /v1/metrics/{metric}/overrides/{subject}'],
+    ...fromContract(contracts.quota.putOverride),
     entry: 'lambdas/quota/overrides-put.ts',
     access: 'write',
     tableActions: ['GetItem', 'ConditionCheckItem', 'PutItem'],
     keyPrefixes: { read: [prefix.owner], write: [prefix.owner] },
-    apiKey: 'admin',
   },
   {
     id: 'overrides-list',
-    routeKeys: ['GET /v1/metrics/{metric}/overrides'],
+    ...fromContract(contracts.quota.listOverrides),
     entry: 'lambdas/quota/overrides-list.ts',
     access: 'read',
     tableActions: ['Query'],
     keyPrefixes: { read: [prefix.owner] },
-    apiKey: 'admin',
   },
   {
     id: 'overrides-get',
-    routeKeys: ['GET /v1/metrics/{metric}/overrides/{subject}'],
+    ...fromContract(contracts.quota.getOverride),
     entry: 'lambdas/quota/overrides-get.ts',
     access: 'read',
     tableActions: ['GetItem'],
     keyPrefixes: { read: [prefix.owner] },
-    apiKey: 'admin',
   },
   {
     id: 'overrides-delete',
-    routeKeys: ['DELETE /v1/metrics/{metric}/overrides/{subject}'],
+    ...fromContract(contracts.quota.deleteOverride),
     entry: 'lambdas/quota/overrides-delete.ts',
     access: 'write',
     tableActions: ['DeleteItem'],
     keyPrefixes: { write: [prefix.owner] },
-    apiKey: 'admin',
   },
   {
     id: 'health-deep',
-    routeKeys: ['GET /v1/health'],
+    ...fromContract(contracts.quota.health),
     entry: 'lambdas/quota/health.ts',
     access: 'read',
     tableActions: ['GetItem'],
@@ -358,15 +361,14 @@ export const routes: Route[] = [
   },
   {
     id: 'health',
-    routeKeys: ['GET /health'],
+    ...fromContract(contracts.quota.appHealth),
     entry: 'lambdas/quota/app-health.ts',
     access: 'none',
     tableActions: [],
   },
   {
     id: 'hits',
-    // The shorter paths reach the handler only to be told `Missing id or resource`.
-    routeKeys: ['GET /hits/{id}/{resource}', 'GET /hits/{id}', 'GET /hits'],
+    ...fromContract(contracts.hits),
     entry: 'lambdas/hits/hit.ts',
     access: 'write',
     // DeleteItem only releases the marker of a new visitor whose count failed (see hit-store.ts).
@@ -380,5 +382,6 @@ export const routes: Route[] = [
     entry: 'lambdas/fallback.ts',
     access: 'none',
     tableActions: [],
+    readsRouteTable: true,
   },
 ];

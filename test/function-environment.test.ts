@@ -9,6 +9,8 @@ import { functionOf, onlyLogicalId, synthesize } from './stack/synth.ts';
 
 const plans = { pico: { monthlyRequests: 50, requestsPerMinute: 10, requestsPerSecond: 2, apiKeys: 1, overages: false } };
 const corsOrigins = ['https://app.example.com', 'http://localhost:5173'];
+/** The route table's paths and their methods, as the fallback gets them. */
+const everyRouteMethod = expect.objectContaining({ '/v1/keys': ['POST', 'GET'], '/v1/check-consume': ['POST'], '/hit/{key}': ['GET'] });
 
 describe('the environment the stack gives each function', () => {
   const template = synthesize({ 'incr:plans': plans, 'incr:corsOrigins': corsOrigins });
@@ -37,6 +39,8 @@ describe('the environment the stack gives each function', () => {
         plans: route.readsPlans ? plans : defaultPlans,
         ipHashSecret: { arn: route.readsIpHashSecret ? 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:ip' : undefined, local: undefined },
         routeId: route.id,
+        // Only the fallback tells a wrong method from an unknown path.
+        routeMethods: route.readsRouteTable ? everyRouteMethod : {},
       });
     });
   }
@@ -60,6 +64,7 @@ describe('the environment of the local server', () => {
       plans,
       ipHashSecret: { arn: undefined, local: 'local-key' },
       routeId: undefined,
+      routeMethods: everyRouteMethod,
     });
   });
 });

@@ -4,7 +4,7 @@ import { batchGetAll } from '../shared/batch-get.ts';
 import { applied } from '../shared/conditional-update.ts';
 import { ownerCounterKey } from '../shared/keys.ts';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { table } from '../shared/table.ts';
+import { table } from '../shared/table-keys.ts';
 
 /**
  * Distributed counters with the semantics of unkey's counter interface: the primitives of rate

@@ -1,9 +1,10 @@
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type ConditionalUpdateResult, tryConditionalUpdate } from '../shared/conditional-update.ts';
 import type { Plan } from '../shared/plans.ts';
-import { table } from '../shared/table.ts';
 import { accountPartition, windowKey } from '../shared/keys.ts';
-import { windowAt } from '../shared/windowed-counter.ts';
+import { buildUpdate, type UpdatePart } from '../shared/update-expression.ts';
+import { itemExpiry, windowAt, windowExpiry } from '../shared/windowed-counter.ts';
+import type { QuotaContext } from './context.ts';
 
 /**
  * An owner's account-wide request counters, which every authenticated, non-replayed quota request
@@ -21,69 +22,66 @@ import { windowAt } from '../shared/windowed-counter.ts';
 
 export type OwnerDenial = 'owner_rate_limit_exceeded_second' | 'owner_rate_limit_exceeded' | 'owner_monthly_limit_exceeded';
 
-interface AccountItems {
-  rate: { Key: Record<string, string>; second: string; expiresAt: number };
-  month: { Key: Record<string, string>; expiresAt: number };
+/** One request of an owner, counted against its plan. */
+export interface AccountRequest {
+  ownerId: string;
+  plan: Plan;
 }
+
+type ItemContext = Pick<QuotaContext, 'tableName' | 'nowMs'>;
 
 /** Month items stay a year after their month (the account view reads the current one; TTL tidies up). */
 const monthItemLifetimeSeconds = 366 * 86_400;
-const rateItemGraceSeconds = 60;
 
-const itemsAt = (ownerId: string, nowMs: number): AccountItems => {
+/** The two items of the owner's account at `nowMs`: their keys, the rate item's attribute of this second, and their TTLs. */
+export const accountItems = (ownerId: string, nowMs: number) => {
   const minute = windowAt('minute', nowMs);
   const month = windowAt('month', nowMs);
   return {
     rate: {
       Key: windowKey(accountPartition(ownerId, 'rate'), minute),
       second: `s${Math.floor((nowMs - minute.startMs) / 1000)}`,
-      expiresAt: Math.ceil(minute.endMs / 1000) + rateItemGraceSeconds,
+      expiry: windowExpiry(minute),
     },
-    month: { Key: windowKey(accountPartition(ownerId, 'month'), month), expiresAt: Math.ceil(month.endMs / 1000) + monthItemLifetimeSeconds },
+    month: { Key: windowKey(accountPartition(ownerId, 'month'), month), expiry: itemExpiry(Math.ceil(month.endMs / 1000) + monthItemLifetimeSeconds) },
   };
 };
 
-/** The month item's key, for the account view. */
-export const monthItemKey = (ownerId: string, nowMs: number) => itemsAt(ownerId, nowMs).month.Key;
+/** This month's requests of the owner, for the account view. */
+export const monthRequests = async ({ client, tableName, nowMs }: QuotaContext, ownerId: string): Promise<number> => {
+  const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: accountItems(ownerId, nowMs).month.Key, ConsistentRead: true }));
+  return Number(Item?.count ?? 0);
+};
 
-interface Update {
-  TableName: string;
-  Key: Record<string, string>;
-  UpdateExpression: string;
-  ConditionExpression?: string;
-  ExpressionAttributeNames: Record<string, string>;
-  ExpressionAttributeValues: Record<string, number>;
-}
+const counted: UpdatePart = { add: ['#count :one'], names: { '#count': 'count' }, values: { ':one': 1 } };
 
 /**
  * The two updates that count one request. With `enforce`, each carries the condition "this request
  * still fits the plan", so it fails instead of counting a request over a cap; months of plans with
  * overages are counted but never enforced.
  */
-export const accountUpdates = (tableName: string, ownerId: string, plan: Plan, nowMs: number, enforce: boolean): { rate: Update; month: Update } => {
-  const { rate, month } = itemsAt(ownerId, nowMs);
+export const accountUpdates = ({ tableName, nowMs }: ItemContext, { ownerId, plan, enforce }: AccountRequest & { enforce: boolean }) => {
+  const { rate, month } = accountItems(ownerId, nowMs);
+  const enforceMonth = enforce && !plan.overages;
   return {
     rate: {
       TableName: tableName,
       Key: rate.Key,
-      UpdateExpression: 'ADD #count :one, #second :one SET #expiresAt = if_not_exists(#expiresAt, :expiresAt)',
       ...(enforce
         ? { ConditionExpression: '(attribute_not_exists(#count) OR #count < :minuteCap) AND (attribute_not_exists(#second) OR #second < :secondCap)' }
         : {}),
-      ExpressionAttributeNames: { '#count': 'count', '#second': rate.second, '#expiresAt': table.expiresAt },
-      ExpressionAttributeValues: {
-        ':one': 1,
-        ':expiresAt': rate.expiresAt,
-        ...(enforce ? { ':minuteCap': plan.requestsPerMinute, ':secondCap': plan.requestsPerSecond } : {}),
-      },
+      ...buildUpdate(
+        counted,
+        { add: ['#second :one'], names: { '#second': rate.second } },
+        rate.expiry,
+        enforce ? { values: { ':minuteCap': plan.requestsPerMinute, ':secondCap': plan.requestsPerSecond } } : {},
+      ),
     },
     month: {
       TableName: tableName,
       Key: month.Key,
-      UpdateExpression: 'ADD #count :one SET #expiresAt = if_not_exists(#expiresAt, :expiresAt)',
-      ...(enforce && !plan.overages ? { ConditionExpression: 'attribute_not_exists(#count) OR #count < :monthCap' } : {}),
-      ExpressionAttributeNames: { '#count': 'count', '#expiresAt': table.expiresAt },
-      ExpressionAttributeValues: { ':one': 1, ':expiresAt': month.expiresAt, ...(enforce && !plan.overages ? { ':monthCap': plan.monthlyRequests } : {}) },
+      ...(enforceMonth ? { ConditionExpression: 'attribute_not_exists(#count) OR #count < :monthCap' } : {}),
+      ...buildUpdate(counted, month.expiry, enforceMonth ? { values: { ':monthCap': plan.monthlyRequests } } : {}),
     },
   };
 };
@@ -91,53 +89,44 @@ export const accountUpdates = (tableName: string, ownerId: string, plan: Plan, n
 /** Which cap a request over the plan hits first: the burst, then the minute, then the month. */
 export const ownerDenialOf = (
   plan: Plan,
-  rateItem: Record<string, unknown> | undefined,
-  monthItem: Record<string, unknown> | undefined,
-  secondAttribute: string,
+  { rateItem, monthItem, second }: { rateItem?: Record<string, unknown>; monthItem?: Record<string, unknown>; second: string },
 ): OwnerDenial | undefined => {
-  if (Number(rateItem?.[secondAttribute] ?? 0) >= plan.requestsPerSecond) return 'owner_rate_limit_exceeded_second';
+  if (Number(rateItem?.[second] ?? 0) >= plan.requestsPerSecond) return 'owner_rate_limit_exceeded_second';
   if (Number(rateItem?.count ?? 0) >= plan.requestsPerMinute) return 'owner_rate_limit_exceeded';
   if (!plan.overages && Number(monthItem?.count ?? 0) >= plan.monthlyRequests) return 'owner_monthly_limit_exceeded';
   return undefined;
 };
 
-/**
- * Counts one request toward the owner's caps and says whether it fits: both items in parallel,
- * each conditional on the plan; an item that refused (the request is over a cap) is then counted
- * without condition, because denied requests count too. One round trip while within the plan.
- */
-export const countAccountRequest = async (
-  client: DynamoDBDocumentClient,
-  tableName: string,
-  ownerId: string,
-  plan: Plan,
-  nowMs: number,
-): Promise<OwnerDenial | undefined> => {
-  const enforced = accountUpdates(tableName, ownerId, plan, nowMs, true);
+/** How the enforced updates of one request went. */
+export interface AccountAttempts {
+  rate: ConditionalUpdateResult;
+  month: ConditionalUpdateResult;
+}
+
+/** The enforced updates, in parallel (alone, or next to the subject's update). */
+export const tryAccountUpdates = async ({ client, ...context }: QuotaContext, request: AccountRequest): Promise<AccountAttempts> => {
+  const enforced = accountUpdates(context, { ...request, enforce: true });
   const [rate, month] = await Promise.all([tryConditionalUpdate(client, enforced.rate), tryConditionalUpdate(client, enforced.month)]);
-  return countDenied(client, tableName, ownerId, plan, nowMs, rate, month);
+  return { rate, month };
 };
 
 /**
  * After enforced updates: the denial they reveal (if any), having counted without condition the
- * items that refused.
+ * items that refused, because denied requests count too.
  */
-export const countDenied = async (
-  client: DynamoDBDocumentClient,
-  tableName: string,
-  ownerId: string,
-  plan: Plan,
-  nowMs: number,
-  rate: ConditionalUpdateResult,
-  month: ConditionalUpdateResult,
-): Promise<OwnerDenial | undefined> => {
+export const countDenied = async (context: QuotaContext, { rate, month, ...request }: AccountRequest & AccountAttempts): Promise<OwnerDenial | undefined> => {
   if (rate.applied && month.applied) return undefined;
-  const unconditional = accountUpdates(tableName, ownerId, plan, nowMs, false);
+  const unconditional = accountUpdates(context, { ...request, enforce: false });
   await Promise.all([
-    rate.applied ? undefined : client.send(new UpdateCommand(unconditional.rate)),
-    month.applied ? undefined : client.send(new UpdateCommand(unconditional.month)),
+    rate.applied ? undefined : context.client.send(new UpdateCommand(unconditional.rate)),
+    month.applied ? undefined : context.client.send(new UpdateCommand(unconditional.month)),
   ]);
   // A refusal always means some cap was reached; the rate item's second is checked before its minute.
   const seen = (attempt: ConditionalUpdateResult) => (attempt.applied ? undefined : attempt.item);
-  return ownerDenialOf(plan, seen(rate), seen(month), itemsAt(ownerId, nowMs).rate.second) ?? 'owner_rate_limit_exceeded';
+  const second = accountItems(request.ownerId, context.nowMs).rate.second;
+  return ownerDenialOf(request.plan, { rateItem: seen(rate), monthItem: seen(month), second }) ?? 'owner_rate_limit_exceeded';
 };
+
+/** Counts one request toward the owner's caps and says whether it fits. One round trip while within the plan. */
+export const countAccountRequest = async (context: QuotaContext, request: AccountRequest): Promise<OwnerDenial | undefined> =>
+  countDenied(context, { ...request, ...(await tryAccountUpdates(context, request)) });

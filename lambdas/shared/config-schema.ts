@@ -56,6 +56,11 @@ const variables = {
   IP_HASH_SECRET: variable(z.string().optional()),
   /** The route this function serves; the local server serves every route in one process and leaves it unset. */
   ROUTE_ID: variable(z.string().optional()),
+  /**
+   * For the fallback route: every path of the route table and its methods (`{"/v1/keys":["GET","POST"]}`),
+   * so that it can tell a wrong method (405) from an unknown path (404) without bundling the route table.
+   */
+  INCR_ROUTE_METHODS: variable(jsonText.pipe(z.record(z.string(), z.array(z.string()))).default({})),
 };
 
 /** The names of the variables a function reads, and so the only ones its environment needs. */
@@ -74,6 +79,7 @@ const configSchema = z.object(variables).transform((env) => ({
   plans: env.INCR_PLANS,
   ipHashSecret: { arn: env.IP_HASH_SECRET_ARN, local: env.IP_HASH_SECRET },
   routeId: env.ROUTE_ID,
+  routeMethods: env.INCR_ROUTE_METHODS,
 }));
 
 type FunctionConfig = z.output<typeof configSchema>;

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { table } from './table.ts';
+import { table } from './table-keys.ts';
 
 const prefixQuery = (tableName: string, partitionKey: string, sortKeyPrefix: string) => ({
   TableName: tableName,

@@ -1,6 +1,7 @@
 import type { Update } from '@aws-sdk/client-dynamodb';
 import type { NativeAttributeValue } from '@aws-sdk/util-dynamodb';
 import { windowKey } from './keys.ts';
+import { buildUpdate, type UpdatePart } from './update-expression.ts';
 import { table } from './table.ts';
 
 /**
@@ -71,26 +72,21 @@ type DocumentUpdate = Omit<Update, 'Key' | 'ExpressionAttributeValues'> & {
  */
 export const consumeUpdate = ({ tableName, counterKey, window, cost, limit }: ConsumeInput): DocumentUpdate => {
   if (cost > limit) throw new RangeError('cost exceeds the limit: deny without writing');
-  const expiry = windowExpiry(window);
   return {
     TableName: tableName,
     Key: windowKey(counterKey, window),
-    UpdateExpression: `ADD #count :cost${expiry.set}`,
     ConditionExpression: 'attribute_not_exists(#count) OR #count <= :headroom',
-    ExpressionAttributeNames: { '#count': 'count', ...expiry.names },
-    ExpressionAttributeValues: { ':cost': cost, ':headroom': limit - cost, ...expiry.values },
+    ...buildUpdate({ add: ['#count :cost'], names: { '#count': 'count' }, values: { ':cost': cost, ':headroom': limit - cost } }, windowExpiry(window)),
   };
 };
 
-/**
- * The part of an update expression that gives a new window item its TTL (nothing for lifetime
- * windows, which never end), with its names and values.
- */
-export const windowExpiry = (window: Window): { set: string; names: Record<string, string>; values: Record<string, number> } =>
-  Number.isFinite(window.endMs)
-    ? {
-        set: ' SET #expiresAt = if_not_exists(#expiresAt, :expiresAt)',
-        names: { '#expiresAt': table.expiresAt },
-        values: { ':expiresAt': Math.ceil(window.endMs / 1000) + expiryGraceSeconds },
-      }
-    : { set: '', names: {}, values: {} };
+/** Gives a new item its TTL; a later write never moves it. */
+export const itemExpiry = (expiresAtSeconds: number): UpdatePart => ({
+  set: ['#expiresAt = if_not_exists(#expiresAt, :expiresAt)'],
+  names: { '#expiresAt': table.expiresAt },
+  values: { ':expiresAt': expiresAtSeconds },
+});
+
+/** A window item's TTL: nothing for lifetime windows, which never end. */
+export const windowExpiry = (window: Window): UpdatePart =>
+  Number.isFinite(window.endMs) ? itemExpiry(Math.ceil(window.endMs / 1000) + expiryGraceSeconds) : {};

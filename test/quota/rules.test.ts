@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../../lambdas/shared/plans.ts';
+import { accountItems, accountUpdates, ownerDenialOf } from '../../lambdas/quota/account-counters.ts';
+import { effectiveLimit, type Metric, type Override } from '../../lambdas/quota/config-store.ts';
+import { consumeSubject, consumeSubjectIfUnchanged, giveBackSubject } from '../../lambdas/quota/subject-counter.ts';
+
+/** The quota's pure rules, without DynamoDB: which limit applies, which cap denies first, and which items a decision writes. */
+
+const metric = (changes: Partial<Metric> = {}): Metric => ({ metric: 'api_calls', limit: 100, window: 'day', createdAt: 0, updatedAt: 0, ...changes });
+const override = (changes: Partial<Override> = {}): Override => ({ metric: 'api_calls', subject: 'user_1', limit: 500, createdAt: 0, updatedAt: 0, ...changes });
+
+describe('effectiveLimit', () => {
+  it("applies the metric's default limit and window when the subject has no override", () => {
+    // Prepare
+    const config = { metric: metric() };
+    // Act
+    const limit = effectiveLimit(config);
+    // Assess
+    expect(limit).toEqual({ limit: 100, window: 'day' });
+  });
+
+  it("prefers the subject's override, in the metric's window unless the override names its own", () => {
+    // Prepare
+    const inherited = { metric: metric(), override: override() };
+    const ownWindow = { metric: metric(), override: override({ limit: 5, window: 'minute' }) };
+    // Act
+    const [inheritedLimit, ownWindowLimit] = [effectiveLimit(inherited), effectiveLimit(ownWindow)];
+    // Assess
+    expect(inheritedLimit).toEqual({ limit: 500, window: 'day' });
+    expect(ownWindowLimit).toEqual({ limit: 5, window: 'minute' });
+  });
+
+  it('applies an override below the default too: lower limits are overrides like higher ones', () => {
+    // Prepare
+    const config = { metric: metric(), override: override({ limit: 3 }) };
+    // Act
+    const limit = effectiveLimit(config);
+    // Assess
+    expect(limit).toEqual({ limit: 3, window: 'day' });
+  });
+
+  it('has no limit for an unlimited override, even of a metric with a default limit', () => {
+    // Prepare
+    const config = { metric: metric(), override: override({ limit: 'unlimited' }) };
+    // Act
+    const limit = effectiveLimit(config);
+    // Assess
+    expect(limit).toBeNull();
+  });
+
+  it('has no limit without a metric, or for a metric without a default limit', () => {
+    // Prepare
+    const configs = [{}, { metric: metric({ limit: null }) }];
+    // Act
+    const limits = configs.map(effectiveLimit);
+    // Assess
+    expect(limits).toEqual([null, null]);
+  });
+
+  it('gives an override of a metric that is gone a lifetime window', () => {
+    // Prepare
+    const config = { override: override({ limit: 7 }) };
+    // Act
+    const limit = effectiveLimit(config);
+    // Assess
+    expect(limit).toEqual({ limit: 7, window: 'lifetime' });
+  });
+});
+
+describe('ownerDenialOf', () => {
+  const plan: Plan = { monthlyRequests: 10, requestsPerMinute: 5, requestsPerSecond: 2, apiKeys: 1, overages: false };
+  const second = 's7';
+
+  it('names the burst first, then the minute, then the month, when several caps are reached at once', () => {
+    // Prepare
+    const full = { rateItem: { count: 5, [second]: 2 }, monthItem: { count: 10 }, second };
+    const minuteAndMonth = { rateItem: { count: 5, [second]: 1 }, monthItem: { count: 10 }, second };
+    const monthOnly = { rateItem: { count: 4, [second]: 1 }, monthItem: { count: 10 }, second };
+    // Act
+    const denials = [full, minuteAndMonth, monthOnly].map((items) => ownerDenialOf(plan, items));
+    // Assess
+    expect(denials).toEqual(['owner_rate_limit_exceeded_second', 'owner_rate_limit_exceeded', 'owner_monthly_limit_exceeded']);
+  });
+
+  it("reads only this second's attribute of the rate item: a busy earlier second does not deny", () => {
+    // Prepare
+    const items = { rateItem: { count: 3, s6: 2, [second]: 1 }, monthItem: { count: 3 }, second };
+    // Act
+    const denial = ownerDenialOf(plan, items);
+    // Assess
+    expect(denial).toBeUndefined();
+  });
+
+  it('never denies by the month on a plan with overages, but still by the second and the minute', () => {
+    // Prepare
+    const overages = { ...plan, overages: true };
+    // Act
+    const [month, minute] = [
+      ownerDenialOf(overages, { rateItem: { count: 1, [second]: 1 }, monthItem: { count: 1_000 }, second }),
+      ownerDenialOf(overages, { rateItem: { count: 5, [second]: 1 }, monthItem: { count: 1_000 }, second }),
+    ];
+    // Assess
+    expect(month).toBeUndefined();
+    expect(minute).toBe('owner_rate_limit_exceeded');
+  });
+
+  it('denies nothing when the items the refusal returned are missing or below every cap', () => {
+    // Prepare
+    const missing = { second };
+    // Act
+    const denial = ownerDenialOf(plan, missing);
+    // Assess
+    expect(denial).toBeUndefined();
+  });
+});
+
+const nowMs = Date.UTC(2026, 10, 22, 10, 41, 7, 500);
+const context = { tableName: 'incr', nowMs };
+const endSeconds = (utcMs: number) => utcMs / 1000;
+
+describe("the subject's window items", () => {
+  const ref = { ownerId: 'own_1', metric: 'api_calls', subject: 'user_1' };
+  const cases: { window: 'minute' | 'hour' | 'day' | 'month'; startMs: number; endMs: number }[] = [
+    { window: 'minute', startMs: Date.UTC(2026, 10, 22, 10, 41), endMs: Date.UTC(2026, 10, 22, 10, 42) },
+    { window: 'hour', startMs: Date.UTC(2026, 10, 22, 10), endMs: Date.UTC(2026, 10, 22, 11) },
+    { window: 'day', startMs: Date.UTC(2026, 10, 22), endMs: Date.UTC(2026, 10, 23) },
+    { window: 'month', startMs: Date.UTC(2026, 10, 1), endMs: Date.UTC(2026, 11, 1) },
+  ];
+
+  it.each(cases)('keys a $window item by its start and expires it a minute after its end', ({ window, startMs, endMs }) => {
+    // Prepare
+    const counter = { ...ref, limit: { limit: 10, window } };
+    // Act
+    const updates = [consumeSubject(context, { ...counter, cost: 2 }), consumeSubjectIfUnchanged(context, { ...counter, used: 3, cost: 2 })];
+    // Assess
+    for (const update of updates) {
+      expect(update.Key).toEqual({ pk: 'quota#own_1#api_calls#user_1', sk: `window#${window}#${startMs}` });
+      expect(update.ExpressionAttributeValues[':expiresAt']).toBe(endSeconds(endMs) + 60);
+      expect(update.UpdateExpression).toMatch(/SET .*#expiresAt = if_not_exists\(#expiresAt, :expiresAt\)$/);
+    }
+  });
+
+  it('keys a lifetime item by the epoch and never expires it', () => {
+    // Prepare
+    const counter = { ...ref, limit: { limit: 10, window: 'lifetime' as const } };
+    // Act
+    const [consume, ifUnchanged] = [consumeSubject(context, { ...counter, cost: 2 }), consumeSubjectIfUnchanged(context, { ...counter, used: 0, cost: 2 })];
+    // Assess
+    expect(consume.Key).toEqual({ pk: 'quota#own_1#api_calls#user_1', sk: 'window#lifetime#0' });
+    expect(consume).toMatchObject({ UpdateExpression: 'ADD #count :cost', ExpressionAttributeNames: { '#count': 'count' } });
+    expect(ifUnchanged).toMatchObject({ UpdateExpression: 'SET #count = :next', ConditionExpression: 'attribute_not_exists(#count) OR #count = :used' });
+    expect(ifUnchanged.ExpressionAttributeNames).not.toHaveProperty('#expiresAt');
+  });
+
+  it('gives a consumption back on the item it was taken from, without touching its expiry', () => {
+    // Prepare
+    const counter = { ...ref, limit: { limit: 10, window: 'day' as const }, cost: 4 };
+    // Act
+    const [consume, giveBack] = [consumeSubject(context, counter), giveBackSubject(context, counter)];
+    // Assess
+    expect(giveBack.Key).toEqual(consume.Key);
+    expect(giveBack).toMatchObject({ UpdateExpression: 'ADD #count :giveBack', ExpressionAttributeValues: { ':giveBack': -4 } });
+  });
+});
+
+describe("the account's items", () => {
+  const plan: Plan = { monthlyRequests: 10, requestsPerMinute: 5, requestsPerSecond: 2, apiKeys: 1, overages: false };
+
+  it("keys the rate item by its minute, with this second's attribute, and expires it a minute after the minute", () => {
+    // Prepare
+    const minuteStartMs = Date.UTC(2026, 10, 22, 10, 41);
+    // Act
+    const { rate } = accountItems('own_1', nowMs);
+    // Assess
+    expect(rate.Key).toEqual({ pk: 'account#own_1#rate', sk: `window#minute#${minuteStartMs}` });
+    expect(rate.second).toBe('s7');
+    expect(rate.expiry.values).toEqual({ ':expiresAt': endSeconds(Date.UTC(2026, 10, 22, 10, 42)) + 60 });
+  });
+
+  it('keys the month item by its month and keeps it a year past the month', () => {
+    // Act
+    const { month } = accountItems('own_1', nowMs);
+    // Assess
+    expect(month.Key).toEqual({ pk: 'account#own_1#month', sk: `window#month#${Date.UTC(2026, 10, 1)}` });
+    expect(month.expiry.values).toEqual({ ':expiresAt': endSeconds(Date.UTC(2026, 11, 1)) + 366 * 86_400 });
+  });
+
+  it('counts the minute and the second in one write, enforcing the caps only when asked', () => {
+    // Act
+    const [enforced, counted] = [accountUpdates(context, { ownerId: 'own_1', plan, enforce: true }), accountUpdates(context, { ownerId: 'own_1', plan, enforce: false })];
+    // Assess
+    expect(enforced.rate.UpdateExpression).toBe('ADD #count :one, #second :one SET #expiresAt = if_not_exists(#expiresAt, :expiresAt)');
+    expect(enforced.rate.ExpressionAttributeNames).toMatchObject({ '#second': 's7' });
+    expect(enforced.rate.ExpressionAttributeValues).toMatchObject({ ':minuteCap': 5, ':secondCap': 2 });
+    expect(enforced.month).toMatchObject({ ConditionExpression: 'attribute_not_exists(#count) OR #count < :monthCap', ExpressionAttributeValues: { ':monthCap': 10 } });
+    expect(counted.rate).not.toHaveProperty('ConditionExpression');
+    expect(counted.month).not.toHaveProperty('ConditionExpression');
+    expect(Object.keys(counted.rate.ExpressionAttributeValues)).toEqual([':one', ':expiresAt']);
+  });
+
+  it('never enforces the month of a plan with overages', () => {
+    // Act
+    const { rate, month } = accountUpdates(context, { ownerId: 'own_1', plan: { ...plan, overages: true }, enforce: true });
+    // Assess
+    expect(rate).toHaveProperty('ConditionExpression');
+    expect(month).not.toHaveProperty('ConditionExpression');
+    expect(month.ExpressionAttributeValues).not.toHaveProperty(':monthCap');
+  });
+});
