@@ -28,6 +28,12 @@ export const getJson = async (request: Promise<Response>) => {
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
 };
 
+/** Fetches and reads an answer to its end, as text. */
+export const getText = async (request: Promise<Response>): Promise<TextResponse> => {
+  const response = await request;
+  return { status: response.status, headers: response.headers, text: await response.text() };
+};
+
 /** Starts `count` requests at once (`request` gets each one's index) and waits for them all. */
 export const parallel = <T>(count: number, request: (index: number) => Promise<T>) =>
   Promise.all(Array.from({ length: count }, (_, index) => request(index)));

@@ -4,7 +4,7 @@ import { decisionLog } from '../lambdas/quota/decision-log.ts';
 import { tableGrants } from '../lib/incr-stack.ts';
 import { routes } from '../lib/routes.ts';
 import { useDynamoDBCalls } from './dynamodb-calls.ts';
-import { bearer, createTestOwner, type TestOwner, uniqueName, useLocalApi } from './helpers.ts';
+import { bearer, createTestOwner, getText, type TestOwner, uniqueName, useLocalApi } from './helpers.ts';
 
 /**
  * Keeps the routes' `keyPrefixes` honest. DynamoDB Local does not enforce IAM, so a store that
@@ -89,13 +89,9 @@ describe("every key a route's handler touches is under one of its declared prefi
   });
 
   it.each(steps.map((step, index) => [index, step.route, step] as const))('step %i: %s', async (_, routeId, { status, send }) => {
-    const { result, calls } = await dynamodb.during(async () => {
-      const response = await send();
-      return { status: response.status, body: await response.text() };
-    });
-    const { body } = result;
-    expect(result.status, body).toBe(status);
-    if (routeId === 'keys-create') issuedKeyId = (JSON.parse(body) as { keyId: string }).keyId;
+    const { result, calls } = await dynamodb.during(() => getText(send()));
+    expect(result.status, result.text).toBe(status);
+    if (routeId === 'keys-create') issuedKeyId = (JSON.parse(result.text) as { keyId: string }).keyId;
 
     const grants = tableGrants(routes.find(({ id }) => id === routeId)!);
     const accesses = calls.flatMap((call) => call.accesses);

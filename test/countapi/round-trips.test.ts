@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countapiStats } from '../../lambdas/countapi/http.ts';
 import { expectAllowedByRoute, useDynamoDBCalls } from '../dynamodb-calls.ts';
-import { uniqueName, useLocalApi } from '../helpers.ts';
+import { getText, uniqueName, useLocalApi } from '../helpers.ts';
 
 /**
  * Counts the DynamoDB requests each CountAPI route sends, through the real handlers and DynamoDB
@@ -32,11 +32,7 @@ describe('DynamoDB requests per CountAPI route', () => {
     ['countapi-get', `/get/${uniqueName()}`, 404, ['GetItemCommand']],
     ['countapi-hit', '/hit/no', 400, []],
   ])('%s %s -> %i with %j, each allowed by the route table', async (routeId, path, status, expected) => {
-    const { result: response, calls } = await dynamodb.during(async () => {
-      const response = await api.fetch(path);
-      await response.arrayBuffer();
-      return response;
-    });
+    const { result: response, calls } = await dynamodb.during(() => getText(api.fetch(path)));
     expect({ status: response.status, calls: calls.map(({ command }) => command) }).toEqual({ status, calls: expected });
     expectAllowedByRoute(routeId, calls);
   });

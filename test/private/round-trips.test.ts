@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testClock } from '../clock.ts';
 import { expectAllowedByRoute, useDynamoDBCalls } from '../dynamodb-calls.ts';
-import { bearer, createTestOwner, uniqueName, useLocalApi } from '../helpers.ts';
+import { bearer, createTestOwner, getText, uniqueName, useLocalApi } from '../helpers.ts';
 
 /**
  * DynamoDB requests per private route in steady state (the caller's key already verified in this
@@ -18,15 +18,11 @@ beforeAll(async () => {
 });
 
 const sendRecorded = (key: string, method: string, path: string, body?: unknown) =>
-  dynamodb.during(async () => {
-    const response = await api.fetch(path, bearer(key, { method, body }));
-    await response.arrayBuffer();
-    return response.status;
-  });
+  dynamodb.during(() => getText(api.fetch(path, bearer(key, { method, body }))));
 
 const send = async (key: string, method: string, path: string, body?: unknown) => {
-  const { result: status, calls } = await sendRecorded(key, method, path, body);
-  return { status, calls: calls.map(({ command }) => command) };
+  const { result, calls } = await sendRecorded(key, method, path, body);
+  return { status: result.status, calls: calls.map(({ command }) => command) };
 };
 
 describe('DynamoDB requests per private route', () => {
@@ -49,8 +45,8 @@ describe('DynamoDB requests per private route', () => {
     ['namespace-counter-get', 'GET', `/v1/misc/counter/${counter}`, undefined, ['GetItemCommand']],
   ])('%s: %s %s -> one request, %j', async (routeId, method, path, body, expected) => {
     await send(owner.useKey, 'GET', '/v1/counters/warm-up'); // the key is verified and cached
-    const { result: status, calls } = await sendRecorded(owner.useKey, method, path, body);
-    expect({ status, calls: calls.map(({ command }) => command) }).toEqual({ status: 200, calls: expected });
+    const { result, calls } = await sendRecorded(owner.useKey, method, path, body);
+    expect({ status: result.status, calls: calls.map(({ command }) => command) }).toEqual({ status: 200, calls: expected });
     expectAllowedByRoute(routeId, calls);
   });
 

@@ -2,7 +2,7 @@ import './plans.ts'; // sets INCR_PLANS before any quota module loads
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testClock } from '../clock.ts';
 import { expectAllowedByRoute, sequentialRoundTrips, useDynamoDBCalls } from '../dynamodb-calls.ts';
-import { createTestOwner, type TestOwner, useLocalApi } from '../helpers.ts';
+import { createTestOwner, getJson, type TestOwner, useLocalApi } from '../helpers.ts';
 
 /**
  * Sequential DynamoDB round trips and consumed capacity per quota request in steady state (key,
@@ -32,13 +32,11 @@ const sender = (method: string, path: string, body?: unknown, headersOf: (call: 
 
 /** One request's DynamoDB round trips, commands and consumed capacity. */
 const measureOne = async (routeId: string, send: () => Promise<Response>) => {
-  const { result, calls } = await dynamodb.during(async () => {
-    const response = await send();
-    return { status: response.status, answer: await response.json() };
-  });
+  const { result, calls } = await dynamodb.during(() => getJson(send()));
   expectAllowedByRoute(routeId, calls);
   return {
-    ...result,
+    status: result.status,
+    answer: result.body,
     rounds: sequentialRoundTrips(calls),
     commands: calls.map(({ command }) => command).sort(),
     readUnits: calls.reduce((sum, { capacity }) => sum + capacity.read, 0),
