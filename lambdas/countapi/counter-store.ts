@@ -1,8 +1,16 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  absentOrExpiredCondition,
+  epochSeconds,
+  expiryAfter,
+  expiryNames,
+  isLive,
+  liveCondition,
+  maxCounterValue as maxValue,
+  staysInRange,
+} from '../shared/counter-item.ts';
+import { conditionalUpdate } from '../shared/dynamodb/conditional.ts';
 import { countapiCounterKey as counterKey } from '../shared/keys.ts';
-import { table } from '../shared/table.ts';
 import { createWithinLimit, type Creator, publicCounterLifetimeSeconds } from '../shared/public-creation.ts';
 
 /**
@@ -11,8 +19,8 @@ import { createWithinLimit, type Creator, publicCounterLifetimeSeconds } from '.
  * window to the same transaction), so counts are exact under any concurrency and nothing is ever
  * read, modified and written back.
  *
- * An item whose `expiresAt` has passed is treated as missing even while TTL has not deleted it:
- * every condition requires `expiresAt > now`, and a hit or create on such an item starts it afresh.
+ * Expiry follows lambdas/shared/counter-item.ts: a counter past its `expiresAt` is missing, and a
+ * hit or create on it starts it afresh.
  */
 
 export interface CounterName {
@@ -31,8 +39,6 @@ export interface StoredCounter {
   expiresAt: number;
 }
 
-const maxValue = Number.MAX_SAFE_INTEGER;
-
 export class CounterOverflowError extends Error {
   constructor() {
     super(`value would leave the range ±${maxValue}`);
@@ -40,14 +46,7 @@ export class CounterOverflowError extends Error {
   }
 }
 
-const nowSeconds = (nowMs: number) => Math.floor(nowMs / 1000);
-const expiryFrom = (nowMs: number) => nowSeconds(nowMs) + publicCounterLifetimeSeconds;
-const isLive = (item: StoredCounter | undefined, nowMs: number): item is StoredCounter =>
-  item !== undefined && item.expiresAt > nowSeconds(nowMs);
-
-/** The item a failed condition saw (ReturnValuesOnConditionCheckFailure: ALL_OLD). */
-const itemOf = (error: ConditionalCheckFailedException) =>
-  error.Item ? (unmarshall(error.Item) as StoredCounter) : undefined;
+const expiryFrom = (nowMs: number) => expiryAfter(nowMs, publicCounterLifetimeSeconds);
 
 /** A fresh counter as `hit` creates it: incrementable by exactly one. */
 const freshHitCounter = (nowMs: number): StoredCounter => ({
@@ -75,24 +74,18 @@ export const hitCounter = async (
   nowMs: number,
   creator: () => Promise<Creator>,
 ): Promise<HitResult> => {
-  try {
-    const { Attributes } = await client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: counterKey(name),
-        UpdateExpression: 'SET #value = #value + :one, #expiresAt = :expiresAt',
-        ConditionExpression: '#expiresAt > :nowSeconds AND #value < :max',
-        ExpressionAttributeNames: { '#value': 'value', '#expiresAt': table.expiresAt },
-        ExpressionAttributeValues: { ':one': 1, ':nowSeconds': nowSeconds(nowMs), ':expiresAt': expiryFrom(nowMs), ':max': maxValue },
-        ReturnValues: 'UPDATED_NEW',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
-    );
-    return { value: (Attributes as StoredCounter).value, created: false };
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    if (isLive(itemOf(error), nowMs)) throw new CounterOverflowError();
-  }
+  const range = staysInRange(1);
+  const hit = await conditionalUpdate<StoredCounter>(client, {
+    TableName: tableName,
+    Key: counterKey(name),
+    UpdateExpression: 'SET #value = #value + :one, #expiresAt = :expiresAt',
+    ConditionExpression: `${liveCondition} AND ${range.condition}`,
+    ExpressionAttributeNames: { '#value': 'value', ...expiryNames },
+    ExpressionAttributeValues: { ':one': 1, ':now': epochSeconds(nowMs), ':expiresAt': expiryFrom(nowMs), ':bound': range.bound },
+    ReturnValues: 'UPDATED_NEW',
+  });
+  if (hit.applied) return { value: hit.old!.value, created: false };
+  if (isLive(hit.old, nowMs)) throw new CounterOverflowError();
   const outcome = await createWithinLimit(client, newCounterPut(tableName, name, freshHitCounter(nowMs), nowMs), await creator(), nowMs);
   // 'exists': another request created it first; count on that one.
   return outcome === 'created' ? { value: 1, created: true } : hitCounter(client, tableName, name, nowMs, creator);
@@ -102,9 +95,9 @@ export const hitCounter = async (
 const newCounterPut = (tableName: string, name: CounterName, counter: StoredCounter, nowMs: number) => ({
   TableName: tableName,
   Item: { ...counterKey(name), ...counter },
-  ConditionExpression: 'attribute_not_exists(#expiresAt) OR #expiresAt <= :nowSeconds',
-  ExpressionAttributeNames: { '#expiresAt': table.expiresAt },
-  ExpressionAttributeValues: { ':nowSeconds': nowSeconds(nowMs) },
+  ConditionExpression: absentOrExpiredCondition('#value'),
+  ExpressionAttributeNames: { '#value': 'value', ...expiryNames },
+  ExpressionAttributeValues: { ':now': epochSeconds(nowMs) },
 });
 
 export const getCounter = async (
@@ -130,25 +123,17 @@ export const setCounter = async (
   value: number,
   nowMs: number,
 ): Promise<SetResult> => {
-  try {
-    const { Attributes } = await client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: counterKey(name),
-        UpdateExpression: 'SET #value = :value, #expiresAt = :expiresAt',
-        ConditionExpression: '#expiresAt > :nowSeconds AND #enableReset = :true',
-        ExpressionAttributeNames: { '#value': 'value', '#expiresAt': table.expiresAt, '#enableReset': 'enableReset' },
-        ExpressionAttributeValues: { ':value': value, ':expiresAt': expiryFrom(nowMs), ':nowSeconds': nowSeconds(nowMs), ':true': true },
-        ReturnValues: 'UPDATED_OLD',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
-    );
-    return { outcome: 'set', oldValue: (Attributes as { value: number }).value, value };
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    const current = itemOf(error);
-    return isLive(current, nowMs) ? { outcome: 'not-resettable', value: current.value } : { outcome: 'missing' };
-  }
+  const { applied, old } = await conditionalUpdate<StoredCounter>(client, {
+    TableName: tableName,
+    Key: counterKey(name),
+    UpdateExpression: 'SET #value = :value, #expiresAt = :expiresAt',
+    ConditionExpression: `${liveCondition} AND #enableReset = :true`,
+    ExpressionAttributeNames: { '#value': 'value', ...expiryNames, '#enableReset': 'enableReset' },
+    ExpressionAttributeValues: { ':value': value, ':expiresAt': expiryFrom(nowMs), ':now': epochSeconds(nowMs), ':true': true },
+    ReturnValues: 'UPDATED_OLD',
+  });
+  if (applied) return { outcome: 'set', oldValue: old!.value, value };
+  return isLive(old, nowMs) ? { outcome: 'not-resettable', value: old.value } : { outcome: 'missing' };
 };
 
 export type UpdateResult = { outcome: 'updated'; value: number } | { outcome: 'out-of-bounds'; value: number } | { outcome: 'missing' };
@@ -160,35 +145,20 @@ export const updateCounter = async (
   amount: number,
   nowMs: number,
 ): Promise<UpdateResult> => {
-  // DynamoDB conditions cannot do arithmetic, so "value + amount stays a safe integer" becomes a
-  // bound on the current value, computed here.
-  const staysInRange = amount >= 0 ? '#value <= :limit' : '#value >= :limit';
-  try {
-    const { Attributes } = await client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: counterKey(name),
-        UpdateExpression: 'SET #value = #value + :amount, #expiresAt = :expiresAt',
-        ConditionExpression: `#expiresAt > :nowSeconds AND #lower <= :amount AND #upper >= :amount AND ${staysInRange}`,
-        ExpressionAttributeNames: { '#value': 'value', '#expiresAt': table.expiresAt, '#lower': 'updateLowerbound', '#upper': 'updateUpperbound' },
-        ExpressionAttributeValues: {
-          ':amount': amount,
-          ':expiresAt': expiryFrom(nowMs),
-          ':nowSeconds': nowSeconds(nowMs),
-          ':limit': amount >= 0 ? maxValue - amount : -maxValue - amount,
-        },
-        ReturnValues: 'UPDATED_NEW',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
-    );
-    return { outcome: 'updated', value: (Attributes as { value: number }).value };
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    const current = itemOf(error);
-    if (!isLive(current, nowMs)) return { outcome: 'missing' };
-    if (current.updateLowerbound <= amount && amount <= current.updateUpperbound) throw new CounterOverflowError();
-    return { outcome: 'out-of-bounds', value: current.value };
-  }
+  const range = staysInRange(amount);
+  const { applied, old } = await conditionalUpdate<StoredCounter>(client, {
+    TableName: tableName,
+    Key: counterKey(name),
+    UpdateExpression: 'SET #value = #value + :amount, #expiresAt = :expiresAt',
+    ConditionExpression: `${liveCondition} AND #lower <= :amount AND #upper >= :amount AND ${range.condition}`,
+    ExpressionAttributeNames: { '#value': 'value', ...expiryNames, '#lower': 'updateLowerbound', '#upper': 'updateUpperbound' },
+    ExpressionAttributeValues: { ':amount': amount, ':expiresAt': expiryFrom(nowMs), ':now': epochSeconds(nowMs), ':bound': range.bound },
+    ReturnValues: 'UPDATED_NEW',
+  });
+  if (applied) return { outcome: 'updated', value: old!.value };
+  if (!isLive(old, nowMs)) return { outcome: 'missing' };
+  if (old.updateLowerbound <= amount && amount <= old.updateUpperbound) throw new CounterOverflowError();
+  return { outcome: 'out-of-bounds', value: old.value };
 };
 
 export interface NewCounter extends CounterName {

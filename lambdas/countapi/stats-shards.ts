@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll } from '../shared/batch-get.ts';
+import { batchGetAll } from '../shared/dynamodb/batch.ts';
 import { Interval } from '../shared/clock.ts';
 import { countapiStatsShardKey } from '../shared/keys.ts';
 import { logger } from '../shared/logger.ts';

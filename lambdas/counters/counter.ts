@@ -1,16 +1,15 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll } from '../shared/batch-get.ts';
-import { applied } from '../shared/conditional-update.ts';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { absentOrExpiredCondition, epochSeconds, expiryNames, isLive, liveCondition, maxCounterValue as maxValue, staysInRange } from '../shared/counter-item.ts';
+import { batchGetAll } from '../shared/dynamodb/batch.ts';
+import { conditionalPut, conditionalUpdate } from '../shared/dynamodb/conditional.ts';
 import { ownerCounterKey } from '../shared/keys.ts';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { table } from '../shared/table-keys.ts';
 
 /**
  * Distributed counters with the semantics of unkey's counter interface: the primitives of rate
  * limiters and credit systems. Every operation is one conditional DynamoDB request, so results are
- * exact under any concurrency. A counter whose TTL has passed counts as missing for every
- * operation, even while DynamoDB TTL (which can lag by up to ~48 hours) has not deleted it yet.
+ * exact under any concurrency. Expiry follows lambdas/shared/counter-item.ts: a counter whose TTL
+ * has passed is missing for every operation, even while DynamoDB TTL has not deleted it yet.
  */
 export interface Counter {
   /** Adds `by` and returns the new value; a new counter starts at 0 and gets `ttlSeconds` (later calls keep the first TTL). */
@@ -43,7 +42,6 @@ export const withMiddleware = (counter: Counter, ...middlewares: CounterMiddlewa
   middlewares.reduceRight((next, middleware) => middleware(next), counter);
 
 export const maxMultiGetKeys = 100;
-const maxValue = Number.MAX_SAFE_INTEGER;
 
 /** The change would leave ±(2^53−1), where JSON numbers stop being exact: nothing was changed. */
 export class CounterRangeError extends Error {
@@ -66,18 +64,11 @@ export interface DynamoDbCounterOptions {
   now: () => number;
 }
 
-const isLive = (item: CounterItem | undefined, nowSeconds: number): item is CounterItem =>
-  item !== undefined && (item.expiresAt === undefined || item.expiresAt > nowSeconds);
-
 export class DynamoDbCounter implements Counter {
   constructor(private readonly options: DynamoDbCounterOptions) {}
 
   private itemKey(key: string) {
     return ownerCounterKey(this.options.keyPrefix, key);
-  }
-
-  private nowSeconds() {
-    return Math.floor(this.options.now() / 1000);
   }
 
   increment(key: string, by: number, ttlSeconds?: number): Promise<number> {
@@ -95,85 +86,65 @@ export class DynamoDbCounter implements Counter {
    * is set only when a counter is created): that rare call is then repeated without the TTL.
    */
   private async add(key: string, amount: number, ttlSeconds: number | undefined): Promise<number> {
-    const nowSeconds = this.nowSeconds();
-    const staysInRange = amount >= 0 ? '#value <= :bound' : '#value >= :bound';
-    try {
-      const { Attributes } = await this.options.client.send(
-        new UpdateCommand({
-          TableName: this.options.tableName,
-          Key: this.itemKey(key),
-          UpdateExpression:
-            ttlSeconds === undefined
-              ? 'SET #value = if_not_exists(#value, :zero) + :amount'
-              : 'SET #value = if_not_exists(#value, :zero) + :amount, #expiresAt = if_not_exists(#expiresAt, :expiresAt)',
-          ConditionExpression:
-            ttlSeconds === undefined
-              ? `attribute_not_exists(#value) OR ((attribute_not_exists(#expiresAt) OR #expiresAt > :now) AND ${staysInRange})`
-              : `attribute_not_exists(#value) OR (#expiresAt > :now AND ${staysInRange})`,
-          ExpressionAttributeNames: { '#value': 'value', '#expiresAt': table.expiresAt },
-          ExpressionAttributeValues: {
-            ':zero': 0,
-            ':amount': amount,
-            ':now': nowSeconds,
-            ':bound': amount >= 0 ? maxValue - amount : -maxValue - amount,
-            ...(ttlSeconds === undefined ? {} : { ':expiresAt': nowSeconds + ttlSeconds }),
-          },
-          ReturnValues: 'UPDATED_NEW',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-      return (Attributes as CounterItem).value;
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const current = error.Item ? (unmarshall(error.Item) as CounterItem) : undefined;
-      if (isLive(current, nowSeconds)) {
-        if (ttlSeconds !== undefined && current.expiresAt === undefined) return this.add(key, amount, undefined);
-        throw new CounterRangeError();
-      }
-      // Expired: start it afresh at `amount`, unless another request restarted it first (then add to that one).
-      if (await this.setIfNotExists(key, amount, ttlSeconds)) return amount;
-      return this.add(key, amount, ttlSeconds);
+    const nowMs = this.options.now();
+    const nowSeconds = epochSeconds(nowMs);
+    const range = staysInRange(amount);
+    const { applied, old } = await conditionalUpdate<CounterItem>(this.options.client, {
+      TableName: this.options.tableName,
+      Key: this.itemKey(key),
+      UpdateExpression:
+        ttlSeconds === undefined
+          ? 'SET #value = if_not_exists(#value, :zero) + :amount'
+          : 'SET #value = if_not_exists(#value, :zero) + :amount, #expiresAt = if_not_exists(#expiresAt, :expiresAt)',
+      ConditionExpression:
+        ttlSeconds === undefined
+          ? `attribute_not_exists(#value) OR (${liveCondition} AND ${range.condition})`
+          : `attribute_not_exists(#value) OR (#expiresAt > :now AND ${range.condition})`,
+      ExpressionAttributeNames: { '#value': 'value', ...expiryNames },
+      ExpressionAttributeValues: {
+        ':zero': 0,
+        ':amount': amount,
+        ':now': nowSeconds,
+        ':bound': range.bound,
+        ...(ttlSeconds === undefined ? {} : { ':expiresAt': nowSeconds + ttlSeconds }),
+      },
+      ReturnValues: 'UPDATED_NEW',
+    });
+    if (applied) return old!.value;
+    if (isLive(old, nowMs)) {
+      if (ttlSeconds !== undefined && old.expiresAt === undefined) return this.add(key, amount, undefined);
+      throw new CounterRangeError();
     }
+    // Expired: start it afresh at `amount`, unless another request restarted it first (then add to that one).
+    if (await this.setIfNotExists(key, amount, ttlSeconds)) return amount;
+    return this.add(key, amount, ttlSeconds);
   }
 
   async decrementIfExists(key: string, by: number): Promise<DecrementIfExistsResult> {
-    const nowSeconds = this.nowSeconds();
-    try {
-      const { Attributes } = await this.options.client.send(
-        new UpdateCommand({
-          TableName: this.options.tableName,
-          Key: this.itemKey(key),
-          UpdateExpression: 'SET #value = #value - :by',
-          ConditionExpression: '#value >= :by AND (attribute_not_exists(#expiresAt) OR #expiresAt > :now)',
-          ExpressionAttributeNames: { '#value': 'value', '#expiresAt': table.expiresAt },
-          ExpressionAttributeValues: { ':by': by, ':now': nowSeconds },
-          ReturnValues: 'UPDATED_NEW',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-      return { value: (Attributes as CounterItem).value, existed: true, success: true };
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const current = error.Item ? (unmarshall(error.Item) as CounterItem) : undefined;
-      return isLive(current, nowSeconds)
-        ? { value: current.value, existed: true, success: false }
-        : { value: 0, existed: false, success: false };
-    }
+    const nowMs = this.options.now();
+    const { applied, old } = await conditionalUpdate<CounterItem>(this.options.client, {
+      TableName: this.options.tableName,
+      Key: this.itemKey(key),
+      UpdateExpression: 'SET #value = #value - :by',
+      ConditionExpression: `#value >= :by AND ${liveCondition}`,
+      ExpressionAttributeNames: { '#value': 'value', ...expiryNames },
+      ExpressionAttributeValues: { ':by': by, ':now': epochSeconds(nowMs) },
+      ReturnValues: 'UPDATED_NEW',
+    });
+    if (applied) return { value: old!.value, existed: true, success: true };
+    return isLive(old, nowMs) ? { value: old.value, existed: true, success: false } : { value: 0, existed: false, success: false };
   }
 
   async setIfNotExists(key: string, value: number, ttlSeconds?: number): Promise<boolean> {
-    const nowSeconds = this.nowSeconds();
-    return applied(
-      this.options.client.send(
-        new PutCommand({
-          TableName: this.options.tableName,
-          Item: { ...this.itemKey(key), value, ...(ttlSeconds === undefined ? {} : { [table.expiresAt]: nowSeconds + ttlSeconds }) },
-          ConditionExpression: 'attribute_not_exists(#value) OR #expiresAt <= :now',
-          ExpressionAttributeNames: { '#value': 'value', '#expiresAt': table.expiresAt },
-          ExpressionAttributeValues: { ':now': nowSeconds },
-        }),
-      ),
-    );
+    const nowSeconds = epochSeconds(this.options.now());
+    const { applied } = await conditionalPut(this.options.client, {
+      TableName: this.options.tableName,
+      Item: { ...this.itemKey(key), value, ...(ttlSeconds === undefined ? {} : { [table.expiresAt]: nowSeconds + ttlSeconds }) },
+      ConditionExpression: absentOrExpiredCondition('#value'),
+      ExpressionAttributeNames: { '#value': 'value', ...expiryNames },
+      ExpressionAttributeValues: { ':now': nowSeconds },
+    });
+    return applied;
   }
 
   async get(key: string): Promise<number> {
@@ -181,18 +152,18 @@ export class DynamoDbCounter implements Counter {
       new GetCommand({ TableName: this.options.tableName, Key: this.itemKey(key), ConsistentRead: true }),
     );
     const item = Item as CounterItem | undefined;
-    return isLive(item, this.nowSeconds()) ? item.value : 0;
+    return isLive(item, this.options.now()) ? item.value : 0;
   }
 
   async multiGet(keys: readonly string[]): Promise<Map<string, number>> {
     const unique = [...new Set(keys)]; // BatchGetItem refuses duplicate keys
     if (unique.length > maxMultiGetKeys) throw new RangeError(`multiGet takes at most ${maxMultiGetKeys} keys`);
     const values = new Map(unique.map((key) => [key, 0]));
-    const nowSeconds = this.nowSeconds();
+    const nowMs = this.options.now();
     const prefixLength = this.options.keyPrefix.length;
     const items = await batchGetAll(this.options.client, this.options.tableName, unique.map((key) => this.itemKey(key)));
     for (const item of items) {
-      if (isLive(item as unknown as CounterItem, nowSeconds)) {
+      if (isLive(item as unknown as CounterItem, nowMs)) {
         values.set((item[table.partitionKey] as string).slice(prefixLength), (item as unknown as CounterItem).value);
       }
     }
@@ -203,6 +174,6 @@ export class DynamoDbCounter implements Counter {
     const { Attributes } = await this.options.client.send(
       new DeleteCommand({ TableName: this.options.tableName, Key: this.itemKey(key), ReturnValues: 'ALL_OLD' }),
     );
-    return isLive(Attributes as CounterItem | undefined, this.nowSeconds());
+    return isLive(Attributes as CounterItem | undefined, this.options.now());
   }
 }

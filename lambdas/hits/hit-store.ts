@@ -1,5 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { absentOrExpiredCondition, epochSeconds, expiryAfter, expiryNames, isLive, liveCondition } from '../shared/counter-item.ts';
+import { conditionalUpdate } from '../shared/dynamodb/conditional.ts';
 import { hitCounterKey as counterKey, hitVisitorKey as markerKey } from '../shared/keys.ts';
 import { logger } from '../shared/logger.ts';
 import { createWithinLimit, type Creator, publicCounterLifetimeSeconds } from '../shared/public-creation.ts';
@@ -31,11 +32,8 @@ export interface HitCounts {
   visitor: number;
 }
 
-
-const nowSeconds = (nowMs: number) => Math.floor(nowMs / 1000);
-// Counters and markers written before expiry existed have no `expiresAt`: they are live, and get one at their next hit.
-const isLive = (item: Record<string, unknown> | undefined, nowMs: number): item is Record<string, unknown> =>
-  item !== undefined && (item[table.expiresAt] === undefined || (item[table.expiresAt] as number) > nowSeconds(nowMs));
+// Counters and markers written before expiry existed have no `expiresAt`: they are live (counter-item.ts), and get one at their next hit.
+const expiryFrom = (nowMs: number) => expiryAfter(nowMs, publicCounterLifetimeSeconds);
 
 const countsOf = (item: Record<string, unknown> | undefined): HitCounts => ({
   visit: (item?.visit as number | undefined) ?? 0,
@@ -44,18 +42,16 @@ const countsOf = (item: Record<string, unknown> | undefined): HitCounts => ({
 
 /** Adds one visit to a live counter, refreshing its expiry; a missing or expired counter fails the condition. */
 const addVisit = (client: DynamoDBDocumentClient, tableName: string, name: HitCounterName, nowMs: number) =>
-  client.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: counterKey(name),
-      UpdateExpression: 'ADD #attribute :one SET #expiresAt = :expiresAt',
-      ConditionExpression: 'attribute_exists(#attribute) AND (attribute_not_exists(#expiresAt) OR #expiresAt > :nowSeconds)',
-      ExpressionAttributeNames: { '#attribute': 'visit', '#expiresAt': table.expiresAt },
-      ExpressionAttributeValues: { ':one': 1, ':expiresAt': nowSeconds(nowMs) + publicCounterLifetimeSeconds, ':nowSeconds': nowSeconds(nowMs) },
-      // Both numbers as they are right after this atomic write: exact, without a read.
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
+  conditionalUpdate(client, {
+    TableName: tableName,
+    Key: counterKey(name),
+    UpdateExpression: 'ADD #attribute :one SET #expiresAt = :expiresAt',
+    ConditionExpression: `attribute_exists(#attribute) AND ${liveCondition}`,
+    ExpressionAttributeNames: { '#attribute': 'visit', ...expiryNames },
+    ExpressionAttributeValues: { ':one': 1, ':expiresAt': expiryFrom(nowMs), ':now': epochSeconds(nowMs) },
+    // Both numbers as they are right after this atomic write: exact, without a read.
+    ReturnValues: 'ALL_NEW',
+  });
 
 const addVisitor = (client: DynamoDBDocumentClient, tableName: string, name: HitCounterName) =>
   client.send(
@@ -84,8 +80,8 @@ const claimMarker = async (
       TableName: tableName,
       Key: markerKey(name, visitorHash),
       UpdateExpression: 'SET #expiresAt = :expiresAt, #firstVisitAt = if_not_exists(#firstVisitAt, :nowMs)',
-      ExpressionAttributeNames: { '#expiresAt': table.expiresAt, '#firstVisitAt': 'firstVisitAt' },
-      ExpressionAttributeValues: { ':expiresAt': nowSeconds(nowMs) + publicCounterLifetimeSeconds, ':nowMs': nowMs },
+      ExpressionAttributeNames: { ...expiryNames, '#firstVisitAt': 'firstVisitAt' },
+      ExpressionAttributeValues: { ':expiresAt': expiryFrom(nowMs), ':nowMs': nowMs },
       ReturnValues: 'ALL_OLD',
     }),
   );
@@ -131,25 +127,25 @@ export const countHit = async (
   const isNewVisitor = marker.status === 'fulfilled' && marker.value !== 'returning';
   try {
     if (marker.status === 'rejected') throw marker.reason;
-    let counted: Record<string, unknown> | undefined;
-    if (visit.status === 'fulfilled') {
-      counted = visit.value.Attributes;
-    } else {
-      if (!(visit.reason instanceof ConditionalCheckFailedException)) throw visit.reason;
+    if (visit.status === 'rejected') throw visit.reason;
+    let counted = visit.value.old;
+    if (!visit.value.applied) {
       // No live counter: create it with this hit (and visitor) counted, unless another request just did.
       const fresh = { visit: 1, visitor: isNewVisitor ? 1 : 0 };
       const put = {
         TableName: tableName,
-        Item: { ...counterKey(name), ...fresh, createdAt: nowMs, [table.expiresAt]: nowSeconds(nowMs) + publicCounterLifetimeSeconds },
-        ConditionExpression: 'attribute_not_exists(#visit) OR #expiresAt <= :nowSeconds',
-        ExpressionAttributeNames: { '#visit': 'visit', '#expiresAt': table.expiresAt },
-        ExpressionAttributeValues: { ':nowSeconds': nowSeconds(nowMs) },
+        Item: { ...counterKey(name), ...fresh, createdAt: nowMs, [table.expiresAt]: expiryFrom(nowMs) },
+        ConditionExpression: absentOrExpiredCondition('#visit'),
+        ExpressionAttributeNames: { '#visit': 'visit', ...expiryNames },
+        ExpressionAttributeValues: { ':now': epochSeconds(nowMs) },
       };
       if ((await createWithinLimit(client, put, await creator(), nowMs)) === 'created') {
         if (marker.value === 'back-after-expiry') await restartMarker(client, tableName, name, visitorHash, nowMs);
         return fresh;
       }
-      counted = (await addVisit(client, tableName, name, nowMs)).Attributes;
+      const again = await addVisit(client, tableName, name, nowMs);
+      if (!again.applied) throw new Error('The hit counter another request just created is already gone');
+      counted = again.old;
     }
     if (!isNewVisitor) return countsOf(counted);
     // Read from the latest write: the visit count includes this hit and any that landed since.

@@ -1,6 +1,5 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -9,6 +8,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { applied } from '../shared/conditional-update.ts';
+import { batchWriteAll } from '../shared/dynamodb/batch.ts';
 import { metricKey, metricsSortKeyPrefix, overrideKey, overridesSortKeyPrefix, ownerKey, ownerPartition } from '../shared/keys.ts';
 import { type Page, type PageRequest, queryPage, queryPartition } from '../shared/query-partition.ts';
 import { table } from '../shared/table.ts';
@@ -112,15 +112,11 @@ export const updateMetric = async (
 export const deleteMetric = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, metric: string): Promise<boolean> => {
   const { Attributes } = await client.send(new DeleteCommand({ TableName: tableName, Key: metricKey(ownerId, metric), ReturnValues: 'ALL_OLD' }));
   const overrides = await queryPartition(client, tableName, ownerPartition(ownerId), overridesSortKeyPrefix(metric));
-  for (let start = 0; start < overrides.length; start += 25) {
-    let pending = overrides.slice(start, start + 25).map((item) => ({
-      DeleteRequest: { Key: { [table.partitionKey]: item[table.partitionKey], [table.sortKey]: item[table.sortKey] } },
-    }));
-    while (pending.length > 0) {
-      const { UnprocessedItems } = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-      pending = (UnprocessedItems?.[tableName] ?? []) as typeof pending;
-    }
-  }
+  await batchWriteAll(
+    client,
+    tableName,
+    overrides.map((item) => ({ DeleteRequest: { Key: { [table.partitionKey]: item[table.partitionKey], [table.sortKey]: item[table.sortKey] } } })),
+  );
   return Attributes !== undefined;
 };
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Interval } from '../shared/clock.ts';
+import { batchWriteAll } from '../shared/dynamodb/batch.ts';
 import { documentClient } from '../shared/dynamodb.ts';
 import { decisionLogKey, decisionLogPartition } from '../shared/keys.ts';
 import { logger } from '../shared/logger.ts';
@@ -27,7 +28,6 @@ export interface LoggedDecision extends Decision {
 
 const retentionSeconds = 7 * 86_400;
 const maxEntriesPerFlush = 100;
-const maxBatchAttempts = 5;
 
 export class DecisionLog {
   private pending = new Map<string, { entries: LoggedDecision[]; dropped: number }>();
@@ -63,8 +63,10 @@ export class DecisionLog {
   }
 
   private async write(batch: [string, { entries: LoggedDecision[]; dropped: number }][], nowMs: number): Promise<void> {
-    for (let start = 0; start < batch.length; start += 25) {
-      let requests = batch.slice(start, start + 25).map(([ownerId, { entries, dropped }]) => ({
+    await batchWriteAll(
+      this.client,
+      this.tableName,
+      batch.map(([ownerId, { entries, dropped }]) => ({
         PutRequest: {
           Item: {
             ...decisionLogKey(ownerId, nowMs, randomBytes(4).toString('hex')),
@@ -73,12 +75,8 @@ export class DecisionLog {
             [table.expiresAt]: Math.floor(nowMs / 1000) + retentionSeconds,
           },
         },
-      }));
-      for (let attempt = 0; requests.length > 0 && attempt < maxBatchAttempts; attempt++) {
-        const { UnprocessedItems } = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
-        requests = (UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
-      }
-    }
+      })),
+    );
   }
 }
 

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { applied } from './conditional-update.ts';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { cancellationReasons } from './dynamodb/cancellation.ts';
+import { conditionalUpdate } from './dynamodb/conditional.ts';
+import { transactWrite } from './dynamodb/transactions.ts';
 import { apiKeyListingKey as listingKey, apiKeyListingPrefix, apiKeyLookupKey as lookupKey, ownerKey, ownerPartition } from './keys.ts';
 import { type Page, type PageRequest, queryPage } from './query-partition.ts';
 import { table } from './table.ts';
@@ -81,11 +82,9 @@ export const createOwner = async (
 ): Promise<{ owner: Owner; adminKey: CreatedApiKey }> => {
   const owner: Owner = { ownerId: newOwnerId(), name, plan, createdAt: nowMs };
   const adminKey = newApiKey(owner.ownerId, 'admin', nowMs, 'bootstrap');
-  await client.send(
-    new TransactWriteCommand({
-      TransactItems: [{ Put: { TableName: tableName, Item: { ...ownerKey(owner.ownerId), ...owner } } }, ...apiKeyPuts(tableName, adminKey)],
-    }),
-  );
+  await transactWrite(client, {
+    TransactItems: [{ Put: { TableName: tableName, Item: { ...ownerKey(owner.ownerId), ...owner } } }, ...apiKeyPuts(tableName, adminKey)],
+  });
   return { owner, adminKey: { ...adminKey.record, key: adminKey.key } };
 };
 
@@ -117,11 +116,9 @@ export const createApiKey = async (
     },
   };
   try {
-    await client.send(new TransactWriteCommand({ TransactItems: [...apiKeyPuts(tableName, apiKey), ...(issuerCheck ? [issuerCheck] : [])] }));
+    await transactWrite(client, { TransactItems: [...apiKeyPuts(tableName, apiKey), ...(issuerCheck ? [issuerCheck] : [])] });
   } catch (error) {
-    if (issuerCheck && error instanceof TransactionCanceledException && error.CancellationReasons?.[2]?.Code === 'ConditionalCheckFailed') {
-      throw new IssuingKeyRevokedError();
-    }
+    if (issuerCheck && cancellationReasons(error)?.[2]?.conditionFailed) throw new IssuingKeyRevokedError();
     throw error;
   }
   return { ...apiKey.record, key: apiKey.key };
@@ -166,26 +163,22 @@ export const revokeApiKey = async (
   const { [table.partitionKey]: _pk, [table.sortKey]: _sk, keyHash, ...record } = Item;
   if (record.revokedAt !== undefined) return { outcome: 'already-revoked', key: record as ApiKeyRecord };
   try {
-    await client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Delete: { TableName: tableName, Key: lookupKey(keyHash as string) } },
-          {
-            Update: {
-              TableName: tableName,
-              Key: listingKey(ownerId, keyId),
-              UpdateExpression: 'SET revokedAt = :now',
-              ConditionExpression: 'attribute_not_exists(revokedAt)',
-              ExpressionAttributeValues: { ':now': nowMs },
-            },
+    await transactWrite(client, {
+      TransactItems: [
+        { Delete: { TableName: tableName, Key: lookupKey(keyHash as string) } },
+        {
+          Update: {
+            TableName: tableName,
+            Key: listingKey(ownerId, keyId),
+            UpdateExpression: 'SET revokedAt = :now',
+            ConditionExpression: 'attribute_not_exists(revokedAt)',
+            ExpressionAttributeValues: { ':now': nowMs },
           },
-        ],
-      }),
-    );
+        },
+      ],
+    });
   } catch (error) {
-    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed') {
-      return { outcome: 'already-revoked', key: record as ApiKeyRecord };
-    }
+    if (cancellationReasons(error)?.[1]?.conditionFailed) return { outcome: 'already-revoked', key: record as ApiKeyRecord };
     throw error;
   }
   return { outcome: 'revoked', key: { ...(record as ApiKeyRecord), revokedAt: nowMs } };
@@ -197,16 +190,14 @@ export const ownerExists = async (client: DynamoDBDocumentClient, tableName: str
 };
 
 /** Moves an owner to another plan (the deployer's decision: only the CLI calls this, never an owner's key). */
-export const setOwnerPlan = (client: DynamoDBDocumentClient, tableName: string, ownerId: string, plan: string): Promise<boolean> =>
-  applied(
-    client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: ownerKey(ownerId),
-        UpdateExpression: 'SET #plan = :plan',
-        ConditionExpression: 'attribute_exists(#pk)',
-        ExpressionAttributeNames: { '#plan': 'plan', '#pk': table.partitionKey },
-        ExpressionAttributeValues: { ':plan': plan },
-      }),
-    ),
-  );
+export const setOwnerPlan = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, plan: string): Promise<boolean> => {
+  const { applied } = await conditionalUpdate(client, {
+    TableName: tableName,
+    Key: ownerKey(ownerId),
+    UpdateExpression: 'SET #plan = :plan',
+    ConditionExpression: 'attribute_exists(#pk)',
+    ExpressionAttributeNames: { '#plan': 'plan', '#pk': table.partitionKey },
+    ExpressionAttributeValues: { ':plan': plan },
+  });
+  return applied;
+};

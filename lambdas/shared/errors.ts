@@ -1,3 +1,5 @@
+import { cancellationReasons } from './dynamodb/cancellation.ts';
+
 /**
  * Sorts failures of DynamoDB (and other AWS calls) into "the service is unavailable right now"
  * (throttling, outages, timeouts: the caller should retry, so 503) and everything else (500).
@@ -17,11 +19,7 @@ const networkErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
 const retryableCancellationCodes = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded']);
 
 const transactionCancelledFor = (error: unknown, codes: Set<string>): boolean =>
-  error instanceof Error &&
-  error.name === 'TransactionCanceledException' &&
-  ((error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some(
-    (reason) => reason.Code !== undefined && codes.has(reason.Code),
-  );
+  cancellationReasons(error)?.some((reason) => reason.code !== undefined && codes.has(reason.code)) ?? false;
 
 /** A DynamoDB transaction was cancelled because another one touched the same item: safe to retry. */
 const conflictCodes = new Set(['TransactionConflict']);

@@ -1,7 +1,7 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { isTransactionConflict } from './errors.ts';
+import { cancellationReasons } from './dynamodb/cancellation.ts';
+import { transactWrite } from './dynamodb/transactions.ts';
 import { RequestError } from './http/request-error.ts';
 import { businessMetrics } from './metrics.ts';
 import { hashIp, ipHashSecret } from './ip-hash.ts';
@@ -53,32 +53,22 @@ export const creationLimitAnswer = [
 
 type Put = NonNullable<NonNullable<TransactWriteCommandInput['TransactItems']>[number]['Put']>;
 
-const maxConflictRetries = 5;
-
 /**
  * Writes `put` (whose condition says "nothing live is there") and consumes one creation of
  * `creator` in one transaction. Two creations from one client at the same instant touch the same
- * window item, and DynamoDB cancels one of them (TransactionConflict): those retry after a short
- * jittered pause. A creator over the limit gets CreationRateLimitedError.
+ * window item, and DynamoDB cancels one of them (TransactionConflict): transactWrite repeats those.
+ * A creator over the limit gets CreationRateLimitedError.
  */
 export const createWithinLimit = async (client: DynamoDBDocumentClient, put: Put, creator: Creator, nowMs: number): Promise<'created' | 'exists'> => {
-  const transaction = new TransactWriteCommand({
-    TransactItems: [{ Update: consumeUpdate({ tableName: put.TableName!, ...creator, cost: 1, limit: creationsPerSecond }) }, { Put: put }],
-  });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await client.send(transaction);
-      return 'created';
-    } catch (error) {
-      if (isTransactionConflict(error) && attempt < maxConflictRetries) {
-        await new Promise((wake) => setTimeout(wake, 10 + Math.random() * 20 * 2 ** attempt));
-        continue;
-      }
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const [limitReason, putReason] = error.CancellationReasons ?? [];
-      if (limitReason?.Code === 'ConditionalCheckFailed') throw new CreationRateLimitedError(secondsUntilEnd(creator.window, nowMs));
-      if (putReason?.Code === 'ConditionalCheckFailed') return 'exists';
-      throw error;
-    }
+  try {
+    await transactWrite(client, {
+      TransactItems: [{ Update: consumeUpdate({ tableName: put.TableName!, ...creator, cost: 1, limit: creationsPerSecond }) }, { Put: put }],
+    });
+    return 'created';
+  } catch (error) {
+    const [limitReason, putReason] = cancellationReasons(error) ?? [];
+    if (limitReason?.conditionFailed) throw new CreationRateLimitedError(secondsUntilEnd(creator.window, nowMs));
+    if (putReason?.conditionFailed) return 'exists';
+    throw error;
   }
 };

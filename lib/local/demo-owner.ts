@@ -1,7 +1,6 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createApiKey, createOwner, type CreatedApiKey } from '../../lambdas/shared/api-keys.ts';
-import { applied } from '../../lambdas/shared/conditional-update.ts';
 import { createDocumentClient } from '../../lambdas/shared/document-client.ts';
+import { conditionalPut } from '../../lambdas/shared/dynamodb/conditional.ts';
 import { localDemoOwnerMarkerKey } from '../../lambdas/shared/keys.ts';
 import { table } from '../../lambdas/shared/table-keys.ts';
 
@@ -20,17 +19,13 @@ export interface DemoOwner {
 export const createDemoOwnerOnFirstStart = async (endpoint: string, tableName: string, nowMs: number): Promise<DemoOwner | undefined> => {
   const client = createDocumentClient(endpoint);
   try {
-    const firstStart = await applied(
-      client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...localDemoOwnerMarkerKey, createdAt: nowMs },
-          ConditionExpression: 'attribute_not_exists(#pk)',
-          ExpressionAttributeNames: { '#pk': table.partitionKey },
-        }),
-      ),
-    );
-    if (!firstStart) return undefined;
+    const firstStart = await conditionalPut(client, {
+      TableName: tableName,
+      Item: { ...localDemoOwnerMarkerKey, createdAt: nowMs },
+      ConditionExpression: 'attribute_not_exists(#pk)',
+      ExpressionAttributeNames: { '#pk': table.partitionKey },
+    });
+    if (!firstStart.applied) return undefined;
     const { owner, adminKey } = await createOwner(client, tableName, { name: 'demo', plan: 'free', nowMs });
     const useKey = await createApiKey(client, tableName, { ownerId: owner.ownerId, kind: 'use', name: 'demo', nowMs });
     return { ownerId: owner.ownerId, adminKey, useKey };
