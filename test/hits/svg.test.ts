@@ -18,7 +18,7 @@ const optionSets: Partial<CounterImageOptions>[] = [
   { show: 'visitor' },
   { show: 'both', label: 'views' },
   { label: 'a & b <c> "d" \'e\'', color: '#a1b2c3', labelColor: '#fff' },
-  { label: '', digits: 12, scheme: 'dark' },
+  { label: '', digits: maxDigits, scheme: 'dark' },
   { label: '访问 🚀 café', digits: 1, scheme: 'light', color: '#0f08' },
 ];
 
