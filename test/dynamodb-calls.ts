@@ -13,7 +13,7 @@ import { isReadAction } from '../lib/validate-routes.ts';
 type Input = Record<string, any>;
 
 /** What IAM authorizes: one action on one partition key. */
-export interface Access {
+interface Access {
   action: string;
   pk: string | undefined;
 }
@@ -88,6 +88,7 @@ export const useDynamoDBCalls = () => {
           endedAt: Infinity,
         };
         calls.push(call);
+        // DynamoDB reports consumed capacity only when asked; the handlers never ask.
         input.ReturnConsumedCapacity = 'TOTAL';
         try {
           const result = await next(args);
