@@ -1,8 +1,8 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type ConditionalUpdateResult, tryConditionalUpdate } from '../shared/conditional-update.ts';
+import { type ConditionalWrite, conditionalUpdate } from '../shared/dynamodb/conditional.ts';
 import type { Plan } from '../shared/plans.ts';
 import { accountPartition, windowKey } from '../shared/keys.ts';
-import { buildUpdate, type UpdatePart } from '../shared/update-expression.ts';
+import { buildUpdate, type UpdatePart } from '../shared/dynamodb/update-expression.ts';
 import { itemExpiry, windowAt, windowExpiry } from '../shared/windowed-counter.ts';
 import type { QuotaContext } from './context.ts';
 
@@ -99,14 +99,14 @@ export const ownerDenialOf = (
 
 /** How the enforced updates of one request went. */
 export interface AccountAttempts {
-  rate: ConditionalUpdateResult;
-  month: ConditionalUpdateResult;
+  rate: ConditionalWrite;
+  month: ConditionalWrite;
 }
 
 /** The enforced updates, in parallel (alone, or next to the subject's update). */
 export const tryAccountUpdates = async ({ client, ...context }: QuotaContext, request: AccountRequest): Promise<AccountAttempts> => {
   const enforced = accountUpdates(context, { ...request, enforce: true });
-  const [rate, month] = await Promise.all([tryConditionalUpdate(client, enforced.rate), tryConditionalUpdate(client, enforced.month)]);
+  const [rate, month] = await Promise.all([conditionalUpdate(client, enforced.rate), conditionalUpdate(client, enforced.month)]);
   return { rate, month };
 };
 
@@ -122,7 +122,7 @@ export const countDenied = async (context: QuotaContext, { rate, month, ...reque
     month.applied ? undefined : context.client.send(new UpdateCommand(unconditional.month)),
   ]);
   // A refusal always means some cap was reached; the rate item's second is checked before its minute.
-  const seen = (attempt: ConditionalUpdateResult) => (attempt.applied ? undefined : attempt.item);
+  const seen = (attempt: ConditionalWrite) => (attempt.applied ? undefined : attempt.old);
   const second = accountItems(request.ownerId, context.nowMs).rate.second;
   return ownerDenialOf(request.plan, { rateItem: seen(rate), monthItem: seen(month), second }) ?? 'owner_rate_limit_exceeded';
 };

@@ -1,14 +1,9 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { applied } from '../shared/conditional-update.ts';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from '../shared/dynamodb/batch.ts';
+import { cancellationReasons } from '../shared/dynamodb/cancellation.ts';
+import { conditionalPut, conditionalUpdate } from '../shared/dynamodb/conditional.ts';
+import { transactWrite } from '../shared/dynamodb/transactions.ts';
+import { buildUpdate } from '../shared/dynamodb/update-expression.ts';
 import { metricKey, metricsSortKeyPrefix, overrideKey, overridesSortKeyPrefix, ownerKey, ownerPartition } from '../shared/keys.ts';
 import { type Page, type PageRequest, queryPage, queryPartition } from '../shared/query-partition.ts';
 import { table } from '../shared/table.ts';
@@ -58,17 +53,13 @@ export const createMetric = async (
   nowMs: number,
 ): Promise<Metric | undefined> => {
   const item: Metric = { ...metric, createdAt: nowMs, updatedAt: nowMs };
-  const created = await applied(
-    client.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...metricKey(ownerId, metric.metric), ...item },
-        ConditionExpression: 'attribute_not_exists(#pk)',
-        ExpressionAttributeNames: { '#pk': table.partitionKey },
-      }),
-    ),
-  );
-  return created ? item : undefined;
+  const { applied } = await conditionalPut(client, {
+    TableName: tableName,
+    Item: { ...metricKey(ownerId, metric.metric), ...item },
+    ConditionExpression: 'attribute_not_exists(#pk)',
+    ExpressionAttributeNames: { '#pk': table.partitionKey },
+  });
+  return applied ? item : undefined;
 };
 
 export const getMetric = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, metric: string): Promise<Metric | undefined> => {
@@ -89,23 +80,17 @@ export const updateMetric = async (
   nowMs: number,
 ): Promise<Metric | undefined> => {
   const fields = Object.entries({ ...changes, updatedAt: nowMs }).filter(([, value]) => value !== undefined);
-  try {
-    const { Attributes } = await client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: metricKey(ownerId, metric),
-        UpdateExpression: `SET ${fields.map(([name]) => `#${name} = :${name}`).join(', ')}`,
-        ConditionExpression: 'attribute_exists(#pk)',
-        ExpressionAttributeNames: { '#pk': table.partitionKey, ...Object.fromEntries(fields.map(([name]) => [`#${name}`, name])) },
-        ExpressionAttributeValues: Object.fromEntries(fields.map(([name, value]) => [`:${name}`, value])),
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return withoutKeys<Metric>(Attributes!);
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return undefined;
-    throw error;
-  }
+  const { applied, old } = await conditionalUpdate(client, {
+    TableName: tableName,
+    Key: metricKey(ownerId, metric),
+    ...buildUpdate(
+      { names: { '#pk': table.partitionKey } },
+      ...fields.map(([name, value]) => ({ set: [`#${name} = :${name}`], names: { [`#${name}`]: name }, values: { [`:${name}`]: value } })),
+    ),
+    ConditionExpression: 'attribute_exists(#pk)',
+    ReturnValues: 'ALL_NEW',
+  });
+  return applied ? withoutKeys<Metric>(old!) : undefined;
 };
 
 /** Deletes a metric and its overrides; its subjects' usage counters expire with their windows. */
@@ -131,24 +116,22 @@ export const putOverride = async (
   const existing = await getOverride(client, tableName, ownerId, override.metric, override.subject);
   const item: Override = { ...override, createdAt: existing?.createdAt ?? nowMs, updatedAt: nowMs };
   try {
-    await client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            ConditionCheck: {
-              TableName: tableName,
-              Key: metricKey(ownerId, override.metric),
-              ConditionExpression: 'attribute_exists(#pk)',
-              ExpressionAttributeNames: { '#pk': table.partitionKey },
-            },
+    await transactWrite(client, {
+      TransactItems: [
+        {
+          ConditionCheck: {
+            TableName: tableName,
+            Key: metricKey(ownerId, override.metric),
+            ConditionExpression: 'attribute_exists(#pk)',
+            ExpressionAttributeNames: { '#pk': table.partitionKey },
           },
-          { Put: { TableName: tableName, Item: { ...overrideKey(ownerId, override.metric, override.subject), ...item } } },
-        ],
-      }),
-    );
+        },
+        { Put: { TableName: tableName, Item: { ...overrideKey(ownerId, override.metric, override.subject), ...item } } },
+      ],
+    });
     return item;
   } catch (error) {
-    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return undefined;
+    if (cancellationReasons(error)?.[0]?.conditionFailed) return undefined;
     throw error;
   }
 };

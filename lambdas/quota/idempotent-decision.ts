@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { cancellationReasons } from '../shared/dynamodb/cancellation.ts';
+import { retrying, retryPolicy } from '../shared/dynamodb/retry.ts';
 import { isTransactionConflict } from '../shared/errors.ts';
 import { idempotencyRecordKey } from '../shared/keys.ts';
 import { table } from '../shared/table.ts';
@@ -19,7 +19,8 @@ import { consumeSubjectIfUnchanged, subjectUsage } from './subject-counter.ts';
 
 /** Allowed decisions behind an Idempotency-Key are kept 24 hours. */
 export const idempotencyRecordSeconds = 86_400;
-const maxIdempotentAttempts = 8;
+/** Contention on one subject is expected here (optimistic concurrency), so it may try a little longer than the default. */
+const idempotentRetryPolicy = { ...retryPolicy, maxAttempts: 8 };
 
 export interface IdempotentOutcome {
   decision: Decision;
@@ -71,17 +72,19 @@ const decisionTransaction = (
 };
 
 /** Why a decision's transaction was cancelled, by item: the record (last), the account (first two) or the subject's count. */
-const cancellation = (error: TransactionCanceledException, { items, countsSubject }: { items: number; countsSubject: boolean }) => {
-  const reasons = error.CancellationReasons ?? [];
-  const failed = (index: number) => reasons[index]?.Code === 'ConditionalCheckFailed';
-  const itemOf = (index: number) => (reasons[index]?.Item ? unmarshall(reasons[index]!.Item!) : undefined);
-  const seen = (index: number) => ({ applied: !failed(index), item: itemOf(index) ?? {} });
+const cancellation = (error: unknown, { items, countsSubject }: { items: number; countsSubject: boolean }) => {
+  const reasons = cancellationReasons(error);
+  if (!reasons) return undefined;
+  const seen = (index: number) => ({ applied: !reasons[index]?.conditionFailed, old: reasons[index]?.old });
   return {
-    record: failed(items - 1) ? { item: itemOf(items - 1) } : undefined,
-    account: failed(0) || failed(1) ? { rate: seen(0), month: seen(1) } : undefined,
-    subjectMoved: countsSubject && failed(2),
+    record: reasons[items - 1]?.conditionFailed ? { item: reasons[items - 1]!.old } : undefined,
+    account: reasons[0]?.conditionFailed || reasons[1]?.conditionFailed ? { rate: seen(0), month: seen(1) } : undefined,
+    subjectMoved: countsSubject && reasons[2]?.conditionFailed === true,
   };
 };
+
+/** This attempt's numbers went stale (a conflicting transaction, the subject's count moved): decide again. */
+class DecideAgain extends Error {}
 
 /**
  * A stored decision is replayed (not consumed, not counted); otherwise an allowed decision is
@@ -104,8 +107,7 @@ export const decideIdempotently = async (context: QuotaContext, input: DecisionI
   const unlessStoredMeanwhile = async (deny: () => Promise<Decision>): Promise<IdempotentOutcome> =>
     storedDecision(await readRecord(), hash, nowSeconds) ?? { decision: await deny(), replayed: false };
 
-  for (let attempt = 0; attempt < maxIdempotentAttempts; attempt++) {
-    if (attempt > 0) await new Promise((wake) => setTimeout(wake, 5 + Math.random() * 10 * 2 ** Math.min(attempt, 5)));
+  const attempt = async (): Promise<IdempotentOutcome> => {
     const fits = limit !== null && cost <= limit.limit;
     const [existing, used] = await Promise.all([readRecord(), fits ? subjectUsage(context, { ...input, limit }) : Promise.resolve(0)]);
     const replay = storedDecision(existing, hash, nowSeconds);
@@ -119,20 +121,25 @@ export const decideIdempotently = async (context: QuotaContext, input: DecisionI
       await client.send(new TransactWriteCommand({ TransactItems: transactItems }));
       return { decision, replayed: false };
     } catch (error) {
-      if (isTransactionConflict(error)) continue;
-      if (!(error instanceof TransactionCanceledException)) throw error;
+      if (isTransactionConflict(error)) throw new DecideAgain();
       const cancelled = cancellation(error, { items: transactItems.length, countsSubject: limit !== null });
+      if (!cancelled) throw error;
       if (cancelled.record) {
         // Stored meanwhile by a concurrent duplicate: replay the record the cancellation returned.
         const stored = storedDecision(cancelled.record.item, hash, nowSeconds);
         if (stored) return stored;
-        continue;
+        throw new DecideAgain();
       }
       const { account } = cancelled;
       if (account) return unlessStoredMeanwhile(async () => denied((await countDenied(context, { ...input, ...account })) ?? 'owner_rate_limit_exceeded', 0));
-      if (cancelled.subjectMoved) continue; // decide again on fresh numbers
+      if (cancelled.subjectMoved) throw new DecideAgain();
       throw error;
     }
+  };
+  try {
+    return await retrying(attempt, (error) => error instanceof DecideAgain, idempotentRetryPolicy);
+  } catch (error) {
+    if (error instanceof DecideAgain) throw Object.assign(new Error('Idempotent decision kept conflicting'), { $retryable: { throttling: true } });
+    throw error;
   }
-  throw Object.assign(new Error('Idempotent decision kept conflicting'), { $retryable: { throttling: true } });
 };

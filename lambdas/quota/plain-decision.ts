@@ -1,5 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { tryConditionalUpdate } from '../shared/conditional-update.ts';
+import { conditionalUpdate } from '../shared/dynamodb/conditional.ts';
 import { countAccountRequest, countDenied, tryAccountUpdates } from './account-counters.ts';
 import type { QuotaContext } from './context.ts';
 import { allowed, type Decision, type DecisionInput, denied, denyOversized, remainingOf } from './decision.ts';
@@ -20,11 +20,11 @@ export const decide = async (context: QuotaContext, input: DecisionInput): Promi
   if (input.cost > limit.limit) return denyOversized(context, input, limit);
 
   const counter = { ...input, limit };
-  const [account, subject] = await Promise.all([tryAccountUpdates(context, input), tryConditionalUpdate(context.client, consumeSubject(context, counter))]);
+  const [account, subject] = await Promise.all([tryAccountUpdates(context, input), conditionalUpdate<{ count?: number }>(context.client, { ...consumeSubject(context, counter), ReturnValues: 'UPDATED_NEW' })]);
   if (account.rate.applied && account.month.applied) {
     return subject.applied
-      ? allowed(remainingOf(limit.limit, Number(subject.item.count)))
-      : denied('limit_exceeded', remainingOf(limit.limit, Number(subject.item.count ?? 0)));
+      ? allowed(remainingOf(limit.limit, Number(subject.old?.count)))
+      : denied('limit_exceeded', remainingOf(limit.limit, Number(subject.old?.count ?? 0)));
   }
   const [denial] = await Promise.all([
     countDenied(context, { ...input, ...account }),

@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { quotaSubjectPartition, windowKey } from '../shared/keys.ts';
-import { buildUpdate } from '../shared/update-expression.ts';
+import { buildUpdate } from '../shared/dynamodb/update-expression.ts';
 import { consumeUpdate, windowAt, windowExpiry } from '../shared/windowed-counter.ts';
 import type { EffectiveLimit } from './config-store.ts';
 import type { QuotaContext } from './context.ts';

@@ -1,7 +1,7 @@
 import type { Update } from '@aws-sdk/client-dynamodb';
 import type { NativeAttributeValue } from '@aws-sdk/util-dynamodb';
 import { windowKey } from './keys.ts';
-import { buildUpdate, type UpdatePart } from './update-expression.ts';
+import { buildUpdate, type UpdatePart } from './dynamodb/update-expression.ts';
 import { table } from './table.ts';
 
 /**
