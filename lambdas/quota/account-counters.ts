@@ -31,7 +31,7 @@ export interface AccountRequest {
 type ItemContext = Pick<QuotaContext, 'tableName' | 'nowMs'>;
 
 /** Month items stay a year after their month (the account view reads the current one; TTL tidies up). */
-const monthItemLifetimeSeconds = 366 * 86_400;
+export const monthItemLifetimeSeconds = 366 * 86_400;
 
 /** The two items of the owner's account at `nowMs`: their keys, the rate item's attribute of this second, and their TTLs. */
 export const accountItems = (ownerId: string, nowMs: number) => {

@@ -3,9 +3,9 @@ import type { testPlans } from './plans.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testClock } from '../clock.ts';
 import { createTestOwner, parallel, uniqueName, useLocalApi } from '../helpers.ts';
+import { configCacheMs } from '../../lambdas/quota/limits.ts';
 
 const api = useLocalApi();
-const configDelayMs = 5_000;
 
 afterEach(() => {
   testClock.reset();
@@ -93,7 +93,7 @@ describe('check-consume decisions', () => {
     const { owner, metric, check, usage } = await ownerWithMetric('bulk', { limit: 10, window: 'day' });
     for (let i = 0; i < 8; i++) await check('x');
     expect((await api.call(owner.adminKey, 'PATCH', `/v1/metrics/${metric}`, { limit: 5 })).body).toMatchObject({ limit: 5, window: 'day' });
-    pinClock(startMs + configDelayMs);
+    pinClock(startMs + configCacheMs);
     expect(await check('x')).toMatchObject({ allowed: false, remaining: 0, reason: 'limit_exceeded' });
     expect(await usage('x')).toMatchObject({ current: 8, limit: 5, remaining: 0 });
   });
@@ -229,7 +229,7 @@ describe('Idempotency-Key', () => {
     const { owner, metric } = await ownerWithMetric('bulk', { limit: 2, window: 'day' });
     expect(await withKey(owner.useKey, 'big-export', { subject: 'k', metric, cost: 3 })).toMatchObject({ allowed: false, reason: 'limit_exceeded' });
     await api.call(owner.adminKey, 'PATCH', `/v1/metrics/${metric}`, { limit: 10 });
-    pinClock(startMs + configDelayMs);
+    pinClock(startMs + configCacheMs);
     expect(await withKey(owner.useKey, 'big-export', { subject: 'k', metric, cost: 3 })).toMatchObject({ allowed: true, remaining: 7 });
     expect(await withKey(owner.useKey, 'big-export', { subject: 'k', metric, cost: 3 })).toMatchObject({ allowed: true, remaining: 7 });
   });

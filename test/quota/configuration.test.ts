@@ -2,6 +2,7 @@ import './plans.ts'; // sets INCR_PLANS before any quota module loads
 import { afterEach, describe, expect, it } from 'vitest';
 import { testClock } from '../clock.ts';
 import { createTestOwner, useLocalApi, useTwoOwners } from '../helpers.ts';
+import { maxPageSize } from '../../lambdas/shared/query-partition.ts';
 
 const api = useLocalApi();
 const owners = useTwoOwners();
@@ -71,7 +72,7 @@ describe('subject overrides', () => {
     // Suspended subjects whose keys a crafted metric name could once address: `a#override#x` was `a`'s override for `x#`.
     for (const subject of ['x#', 'b#s', 'override#x#s']) expect((await admin('PUT', `/v1/metrics/a/overrides/${encodeURIComponent(subject)}`, { limit: 0 })).status).toBe(200);
     await admin('PUT', '/v1/metrics/override/overrides/z', { limit: 1 });
-    const names = ((await admin('GET', '/v1/metrics?limit=1000')).body.metrics as { metric: string }[]).map(({ metric }) => metric);
+    const names = ((await admin('GET', `/v1/metrics?limit=${maxPageSize}`)).body.metrics as { metric: string }[]).map(({ metric }) => metric);
     expect(names).toEqual(expect.arrayContaining(['a', 'override']));
     const subjects = async (metric: string) => ((await admin('GET', `/v1/metrics/${metric}/overrides`)).body.overrides as { subject: string }[]).map(({ subject }) => subject);
     expect(await subjects('a')).toEqual(['b#s', 'override#x#s', 'x#']);
@@ -164,10 +165,10 @@ describe('paginated listings', () => {
     expect(new Set(listed)).toEqual(new Set(subjects));
     expect((await get(owner.adminKey, '/v1/metrics/crowded/overrides')).body).toMatchObject({ overrides: expect.any(Array), nextCursor: expect.any(String) });
     expect(((await get(owner.adminKey, '/v1/metrics/crowded/overrides')).body.overrides as unknown[]).length).toBe(100);
-    expect((await get(owner.adminKey, '/v1/metrics/crowded/overrides?limit=1000')).body).toMatchObject({ nextCursor: null });
+    expect((await get(owner.adminKey, `/v1/metrics/crowded/overrides?limit=${maxPageSize}`)).body).toMatchObject({ nextCursor: null });
 
     const cursorMessage = "cursor must be a previous page's nextCursor";
-    const limitMessage = 'limit must be an integer from 1 to 1000';
+    const limitMessage = `limit must be an integer from 1 to ${maxPageSize}`;
     for (const [query, field, message] of [
       ['cursor=!!!', 'cursor', cursorMessage],
       ['cursor=', 'cursor', cursorMessage],

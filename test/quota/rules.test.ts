@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../lambdas/shared/plans.ts';
-import { accountItems, accountUpdates, ownerDenialOf } from '../../lambdas/quota/account-counters.ts';
+import { accountItems, accountUpdates, monthItemLifetimeSeconds, ownerDenialOf } from '../../lambdas/quota/account-counters.ts';
 import { effectiveLimit, type Metric, type Override } from '../../lambdas/quota/config-store.ts';
 import { consumeSubject, consumeSubjectIfUnchanged, giveBackSubject } from '../../lambdas/quota/subject-counter.ts';
 
@@ -182,7 +182,7 @@ describe("the account's items", () => {
     const { month } = accountItems('own_1', nowMs);
     // Assess
     expect(month.Key).toEqual({ pk: 'account#own_1#month', sk: `window#month#${Date.UTC(2026, 10, 1)}` });
-    expect(month.expiry.values).toEqual({ ':expiresAt': endSeconds(Date.UTC(2026, 11, 1)) + 366 * 86_400 });
+    expect(month.expiry.values).toEqual({ ':expiresAt': endSeconds(Date.UTC(2026, 11, 1)) + monthItemLifetimeSeconds });
   });
 
   it('counts the minute and the second in one write, enforcing the caps only when asked', () => {
