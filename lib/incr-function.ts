@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -82,6 +83,12 @@ export class IncrFunction extends Construct {
         esbuildArgs: { '--tree-shaking': 'true' },
         // Some bundled CommonJS dependencies call `require`, which ES modules do not define.
         banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir, outputDir) =>
+            (route.packageFiles ?? []).map((file) => `mkdir -p "${outputDir}/node_modules/${dirname(file)}" && cp "${inputDir}/node_modules/${file}" "${outputDir}/node_modules/${file}"`),
+        },
       },
     });
 

@@ -5,6 +5,7 @@
  */
 
 import { contracts as countapiContracts } from '../lambdas/countapi/schemas.ts';
+import { contract as docsContract } from '../lambdas/docs/schemas.ts';
 import { contracts as counterContracts } from '../lambdas/counters/schemas.ts';
 import { contract as hitsContract } from '../lambdas/hits/schemas.ts';
 import { contracts as keyContracts } from '../lambdas/keys/schemas.ts';
@@ -61,6 +62,12 @@ export interface Route {
   readsPlans?: boolean;
   /** The handler answers for paths no route takes: the stack hands it every route's path and methods as INCR_ROUTE_METHODS. */
   readsRouteTable?: boolean;
+  /**
+   * Files of installed packages the handler reads at run time, as `<package>/<path>`: esbuild
+   * bundles only what is imported, so the stack copies them under the bundle's `node_modules/`,
+   * where the handler finds them as it does in the repository.
+   */
+  packageFiles?: string[];
 }
 
 const statsShardWrites = { actions: ['UpdateItem'], partitionKeyPrefix: prefix.countapiStats } satisfies Route['scopedWrites'];
@@ -82,6 +89,7 @@ const contracts = {
   keys: keyContracts,
   quota: quotaContracts,
   hits: hitsContract,
+  docs: docsContract,
 };
 
 export const routes: Route[] = [
@@ -375,6 +383,15 @@ export const routes: Route[] = [
     tableActions: ['UpdateItem', 'PutItem', 'GetItem', 'DeleteItem'],
     keyPrefixes: { read: [prefix.hitCounter], write: [prefix.hitCounter, prefix.hitVisitor, prefix.publicCreation] },
     readsIpHashSecret: true,
+  },
+  {
+    id: 'docs',
+    ...fromContract(contracts.docs),
+    entry: 'lambdas/docs/reference.ts',
+    access: 'none',
+    tableActions: [],
+    // The package's export the handler resolves, and the browser build next to it.
+    packageFiles: ['@scalar/api-reference/package.json', '@scalar/api-reference/dist/style.css', '@scalar/api-reference/dist/browser/standalone.js'],
   },
   {
     id: 'fallback',

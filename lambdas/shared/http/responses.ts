@@ -52,3 +52,39 @@ export const svg = (statusCode: number, image: string, headers: Headers): APIGat
   headers: { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'", ...headers },
   body: image,
 });
+
+/**
+ * A page: its own Content-Security-Policy (each page knows what it loads), never framed, and
+ * revalidated on every visit so that it always names the current asset URLs.
+ */
+export const html = (body: string, contentSecurityPolicy: string): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: 200,
+  headers: {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': contentSecurityPolicy,
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+  },
+  body,
+});
+
+/**
+ * A static file at a URL named by its content's hash: cached for a year and never revalidated,
+ * since another content gets another URL. Sent gzipped (API Gateway passes `Content-Encoding`
+ * through), which keeps the base64 body far below Lambda's 6 MB answer limit. The policy forbids
+ * everything, should a script or stylesheet be opened as a document.
+ */
+export const immutableAsset = (contentType: string, gzipped: Buffer): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: 200,
+  headers: {
+    'Content-Type': contentType,
+    'Content-Encoding': 'gzip',
+    'Cache-Control': 'public, max-age=31536000, immutable',
+    'Content-Security-Policy': "default-src 'none'",
+    'X-Content-Type-Options': 'nosniff',
+  },
+  body: gzipped.toString('base64'),
+  isBase64Encoded: true,
+});
