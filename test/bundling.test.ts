@@ -1,14 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../lib/app.ts';
 import { routes } from '../lib/routes.ts';
 
 type AssetManifest = { files: Record<string, { source: { path: string }; destinations: Record<string, { objectKey: string }> }> };
-type Bundle = { code: string; imports: string[]; exports: string[] };
+type Bundle = { directory: string; code: string; imports: string[]; exports: string[] };
 
 const requireShim = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
@@ -26,6 +27,7 @@ const analyze = async (file: string): Promise<Bundle> => {
     logLevel: 'silent',
   });
   return {
+    directory: dirname(file),
     code: readFileSync(file, 'utf8'),
     imports: Object.values(metafile.inputs).flatMap((input) => input.imports.map((imported) => imported.path)),
     exports: Object.values(metafile.outputs).flatMap((output) => output.exports),
@@ -79,5 +81,13 @@ describe('bundled functions', () => {
     it('bundles every package, the AWS SDK included, and imports only Node.js built-ins', () => {
       expect(bundle().imports.filter((imported) => !isBuiltin(imported))).toEqual([]);
     });
+  });
+
+  it('ships the package files a route reads at run time, where its bundle finds them', async () => {
+    const docs = bundleOf.get('incr-prod-docs')!;
+    for (const file of routes.find((route) => route.id === 'docs')!.packageFiles!) expect(existsSync(join(docs.directory, 'node_modules', file)), file).toBe(true);
+    // Loading the bundle resolves and reads the renderer: it fails here if the files are not where the function looks.
+    const { handler } = (await import(pathToFileURL(join(docs.directory, 'index.mjs')).href)) as { handler: unknown };
+    expect(typeof handler).toBe('function');
   });
 });
