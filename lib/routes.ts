@@ -4,13 +4,7 @@
  * local development server (which serves the same route keys from the same handler modules).
  */
 
-import { contracts as countapiContracts } from '../lambdas/countapi/schemas.ts';
-import { contract as docsContract } from '../lambdas/docs/schemas.ts';
-import { contracts as counterContracts } from '../lambdas/counters/schemas.ts';
-import { contract as hitsContract } from '../lambdas/hits/schemas.ts';
-import { contracts as keyContracts } from '../lambdas/keys/schemas.ts';
-import { contracts as namespaceCounterContracts } from '../lambdas/namespace-counter/schemas.ts';
-import { contracts as quotaContracts } from '../lambdas/quota/schemas.ts';
+import { contracts } from '../lambdas/contracts.ts';
 import type { RouteContract } from '../lambdas/shared/http/contract.ts';
 import { keyPrefixes as prefix, type KeyPrefix } from '../lambdas/shared/keys.ts';
 
@@ -70,6 +64,9 @@ export interface Route {
   packageFiles?: string[];
 }
 
+/** What lambdas/openapi/renderer.ts reads: the export of Scalar's package it resolves, and the browser build next to it. */
+const rendererPackageFiles = ['@scalar/api-reference/package.json', '@scalar/api-reference/dist/style.css', '@scalar/api-reference/dist/browser/standalone.js'];
+
 const statsShardWrites = { actions: ['UpdateItem'], partitionKeyPrefix: prefix.countapiStats } satisfies Route['scopedWrites'];
 
 /**
@@ -81,16 +78,6 @@ const fromContract = (contract: RouteContract) => ({
   routeKeys: [...contract.routeKeys],
   ...(contract.auth !== 'none' && { apiKey: contract.auth }),
 });
-
-const contracts = {
-  countapi: countapiContracts,
-  counters: counterContracts,
-  namespaceCounter: namespaceCounterContracts,
-  keys: keyContracts,
-  quota: quotaContracts,
-  hits: hitsContract,
-  docs: docsContract,
-};
 
 export const routes: Route[] = [
   {
@@ -376,7 +363,7 @@ export const routes: Route[] = [
   },
   {
     id: 'hits',
-    ...fromContract(contracts.hits),
+    ...fromContract(contracts.hits.count),
     entry: 'lambdas/hits/hit.ts',
     access: 'write',
     // DeleteItem only releases the marker of a new visitor whose count failed (see hit-store.ts).
@@ -385,13 +372,28 @@ export const routes: Route[] = [
     readsIpHashSecret: true,
   },
   {
-    id: 'docs',
-    ...fromContract(contracts.docs),
-    entry: 'lambdas/docs/reference.ts',
+    id: 'openapi',
+    ...fromContract(contracts.site.document),
+    entry: 'lambdas/openapi/handler.ts',
     access: 'none',
     tableActions: [],
-    // The package's export the handler resolves, and the browser build next to it.
-    packageFiles: ['@scalar/api-reference/package.json', '@scalar/api-reference/dist/style.css', '@scalar/api-reference/dist/browser/standalone.js'],
+  },
+  {
+    id: 'docs',
+    ...fromContract(contracts.site.reference),
+    entry: 'lambdas/openapi/reference.ts',
+    access: 'none',
+    tableActions: [],
+    // The page names the script by its content's hash.
+    packageFiles: rendererPackageFiles,
+  },
+  {
+    id: 'docs-script',
+    ...fromContract(contracts.site.referenceScript),
+    entry: 'lambdas/openapi/reference-script.ts',
+    access: 'none',
+    tableActions: [],
+    packageFiles: rendererPackageFiles,
   },
   {
     id: 'fallback',

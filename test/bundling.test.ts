@@ -83,11 +83,14 @@ describe('bundled functions', () => {
     });
   });
 
-  it('ships the package files a route reads at run time, where its bundle finds them', async () => {
-    const docs = bundleOf.get('incr-prod-docs')!;
-    for (const file of routes.find((route) => route.id === 'docs')!.packageFiles!) expect(existsSync(join(docs.directory, 'node_modules', file)), file).toBe(true);
-    // Loading the bundle resolves and reads the renderer: it fails here if the files are not where the function looks.
-    const { handler } = (await import(pathToFileURL(join(docs.directory, 'index.mjs')).href)) as { handler: unknown };
-    expect(typeof handler).toBe('function');
-  });
+  it.each(routes.filter((route) => route.packageFiles).map((route) => [route.id, route] as const))(
+    'ships the package files %s reads at run time, where its bundle finds them',
+    async (_, route) => {
+      const { directory } = bundleOf.get(`incr-prod-${route.id}`)!;
+      for (const file of route.packageFiles!) expect(existsSync(join(directory, 'node_modules', file)), file).toBe(true);
+      // Loading the bundle resolves and reads them: it fails here if they are not where the function looks.
+      const { handler } = (await import(pathToFileURL(join(directory, 'index.mjs')).href)) as { handler: unknown };
+      expect(typeof handler).toBe('function');
+    },
+  );
 });

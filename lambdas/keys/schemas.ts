@@ -51,5 +51,6 @@ export const contracts = {
     auth: 'admin',
     request: revokeKeyRequest,
     responses: { 200: keyRecord.extend({ effectiveWithinSeconds: z.number().int() }) },
+    errors: { 404: "No such key (another owner's keys are not found either)" },
   }),
 };

@@ -1,27 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { v1ErrorShape } from '../shared/http/error-shapes.ts';
 import { edge, jsonErrors } from '../shared/http/edge.ts';
-import { RequestError } from '../shared/http/request-error.ts';
-import { html, immutableAsset } from '../shared/http/responses.ts';
-
-/**
- * `GET /docs`: the API reference, rendered in the browser by Scalar's standalone build from
- * /openapi.json, with every file served by this function: no CDN, no font service, no telemetry.
- *
- * The package does not export its browser build, so it is found next to a file it does export;
- * in AWS the stack copies these files under the bundle's node_modules (the route's `packageFiles`).
- */
-const scalarDist = dirname(createRequire(import.meta.url).resolve('@scalar/api-reference/style.css'));
-const renderer = readFileSync(join(scalarDist, 'browser', 'standalone.js'));
-const rendererFile = `${createHash('sha256').update(renderer).digest('hex').slice(0, 20)}.js`;
-
-// Compressed on the first request for it, not when the function starts: the page's requests
-// (most of them, since browsers keep the script for a year) never pay for it.
-let gzippedRenderer: Buffer | undefined;
+import { messageErrorShape } from '../shared/http/error-shapes.ts';
+import { html } from '../shared/http/responses.ts';
+import { rendererFile } from './renderer.ts';
 
 /**
  * Relative URLs, so the page also works under a custom domain's base path. Scalar's defaults that
@@ -32,6 +13,8 @@ let gzippedRenderer: Buffer | undefined;
  */
 const configuration = {
   url: 'openapi.json',
+  // Every family's operations listed at once: the API is small enough to read in one page.
+  defaultOpenAllTags: true,
   withDefaultFonts: false,
   telemetry: false,
   mcp: { disabled: true },
@@ -80,11 +63,8 @@ const page = `<!doctype html>
 </html>
 `;
 
-export const handler = edge({ answerError: jsonErrors(v1ErrorShape) }, async (event) => {
-  const file = event.pathParameters?.file;
-  if (file === undefined) return html(page, contentSecurityPolicy);
-  // Any other name is an older deployment's script (or none): its content is gone.
-  if (file !== rendererFile) throw new RequestError(404, 'not_found', 'Not Found');
-  gzippedRenderer ??= gzipSync(renderer);
-  return immutableAsset('text/javascript; charset=utf-8', gzippedRenderer);
-});
+/**
+ * `GET /docs`: the API reference, rendered in the browser by Scalar (./renderer.ts) from
+ * /openapi.json, with every file served by Incr itself: no CDN, no font service, no telemetry.
+ */
+export const handler = edge({ answerError: jsonErrors(messageErrorShape) }, async () => html(page, contentSecurityPolicy));
