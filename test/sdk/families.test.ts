@@ -9,7 +9,7 @@ let owner: TestOwner;
 let use: Incr;
 let admin: Incr;
 beforeAll(async () => {
-  owner = await createTestOwner('sdk');
+  owner = await createTestOwner('sdk', 'scale');
   use = new Incr({ baseUrl: api.url, apiKey: owner.useKey });
   admin = new Incr({ baseUrl: api.url, apiKey: owner.adminKey });
 });
@@ -108,7 +108,7 @@ describe('quota and the admin surface', () => {
     expect(await admin.overrides.delete(metric, subject)).toEqual({ metric, subject, deleted: true });
     expect(await admin.metrics.delete(metric)).toEqual({ metric, deleted: true });
     await expect(admin.metrics.get(metric)).rejects.toMatchObject({ status: 404, code: 'not_found' });
-    expect(await admin.account.get()).toMatchObject({ ownerId: owner.ownerId, plan: { name: 'free' }, month: { requests: expect.any(Number) } });
+    expect(await admin.account.get()).toMatchObject({ ownerId: owner.ownerId, plan: { name: 'scale' }, month: { requests: expect.any(Number) } });
   });
 
   it('keys: create, list and revoke', async () => {
