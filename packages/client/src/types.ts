@@ -1,8 +1,7 @@
-import type { operations } from './schema.js';
+import type { operations as Operations } from './schema.js';
 
 /** Request and answer types, read from the OpenAPI document's generated types by operation id. */
 
-type Operations = operations;
 export type OperationId = keyof Operations;
 type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 
