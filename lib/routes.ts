@@ -4,12 +4,7 @@
  * local development server (which serves the same route keys from the same handler modules).
  */
 
-import { contracts as countapiContracts } from '../lambdas/countapi/schemas.ts';
-import { contracts as counterContracts } from '../lambdas/counters/schemas.ts';
-import { contract as hitsContract } from '../lambdas/hits/schemas.ts';
-import { contracts as keyContracts } from '../lambdas/keys/schemas.ts';
-import { contracts as namespaceCounterContracts } from '../lambdas/namespace-counter/schemas.ts';
-import { contracts as quotaContracts } from '../lambdas/quota/schemas.ts';
+import { contracts } from '../lambdas/contracts.ts';
 import type { RouteContract } from '../lambdas/shared/http/contract.ts';
 import { keyPrefixes as prefix, type KeyPrefix } from '../lambdas/shared/keys.ts';
 
@@ -74,15 +69,6 @@ const fromContract = (contract: RouteContract) => ({
   routeKeys: [...contract.routeKeys],
   ...(contract.auth !== 'none' && { apiKey: contract.auth }),
 });
-
-const contracts = {
-  countapi: countapiContracts,
-  counters: counterContracts,
-  namespaceCounter: namespaceCounterContracts,
-  keys: keyContracts,
-  quota: quotaContracts,
-  hits: hitsContract,
-};
 
 export const routes: Route[] = [
   {
@@ -368,13 +354,20 @@ export const routes: Route[] = [
   },
   {
     id: 'hits',
-    ...fromContract(contracts.hits),
+    ...fromContract(contracts.hits.count),
     entry: 'lambdas/hits/hit.ts',
     access: 'write',
     // DeleteItem only releases the marker of a new visitor whose count failed (see hit-store.ts).
     tableActions: ['UpdateItem', 'PutItem', 'GetItem', 'DeleteItem'],
     keyPrefixes: { read: [prefix.hitCounter], write: [prefix.hitCounter, prefix.hitVisitor, prefix.publicCreation] },
     readsIpHashSecret: true,
+  },
+  {
+    id: 'openapi',
+    ...fromContract(contracts.site.document),
+    entry: 'lambdas/openapi/handler.ts',
+    access: 'none',
+    tableActions: [],
   },
   {
     id: 'fallback',

@@ -22,7 +22,8 @@ let origin = fileStart;
 let pinnedMs: number | undefined;
 
 export const testClock = {
-  now: (): number => pinnedMs ?? origin.atMs + (performance.now() - origin.monotonicMs),
+  // Whole milliseconds, as Date.now() gives them: a fractional instant would reach answers and stored items.
+  now: (): number => pinnedMs ?? origin.atMs + Math.floor(performance.now() - origin.monotonicMs),
   /** The instant `offsetMs` after the suite's epoch. */
   at: (offsetMs: number): number => testEpochMs + offsetMs,
   /** Stops the clock at `ms` (epoch milliseconds). */

@@ -4,6 +4,21 @@ import { afterAll, beforeAll } from 'vitest';
 import { clock } from '../lambdas/shared/clock.ts';
 import { routes } from '../lib/routes.ts';
 import { startLocalApi } from '../lib/local/server.ts';
+import { checkAgainstDocument } from './openapi-responses.ts';
+
+/** fetch, with every answer checked against the OpenAPI document (test/openapi-responses.ts). */
+const documentedFetch = async (url: string, init: RequestInit = {}): Promise<Response> => {
+  const response = await fetch(url, init);
+  checkAgainstDocument({
+    method: init.method ?? 'GET',
+    url,
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    retryAfter: response.headers.get('retry-after'),
+    body: await response.clone().text(),
+  });
+  return response;
+};
 
 /** Serves the real route table on a free port for the current test file; returns a fetch bound to it. */
 export const useLocalApi = () => {
@@ -13,9 +28,9 @@ export const useLocalApi = () => {
   });
   afterAll(() => api.close());
   return {
-    fetch: (path: string, init?: RequestInit) => fetch(`${api.url}${path}`, init),
+    fetch: (path: string, init?: RequestInit) => documentedFetch(`${api.url}${path}`, init),
     /** A JSON request with `Authorization: Bearer <key>`, answered as `{status, headers, body}`. */
-    call: (key: string, method: string, path: string, body?: unknown) => getJson(fetch(`${api.url}${path}`, bearer(key, { method, body }))),
+    call: (key: string, method: string, path: string, body?: unknown) => getJson(documentedFetch(`${api.url}${path}`, bearer(key, { method, body }))),
     get url() {
       return api.url;
     },
@@ -89,7 +104,14 @@ export const getFrom = (url: string, sourceIp: string, headers: Record<string, s
       response.on('end', () => {
         const responseHeaders = new Headers();
         for (const [name, value] of Object.entries(response.headers)) responseHeaders.set(name, [value ?? ''].flat().join(', '));
-        resolve({ status: response.statusCode ?? 0, headers: responseHeaders, text: Buffer.concat(chunks).toString('utf8') });
+        const answer = { status: response.statusCode ?? 0, headers: responseHeaders, text: Buffer.concat(chunks).toString('utf8') };
+        try {
+          const { status, text } = answer;
+          checkAgainstDocument({ method: 'GET', url, status, contentType: responseHeaders.get('content-type'), retryAfter: responseHeaders.get('retry-after'), body: text });
+          resolve(answer);
+        } catch (error) {
+          reject(error);
+        }
       });
     })
       .on('error', reject)

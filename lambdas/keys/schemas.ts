@@ -31,6 +31,7 @@ export const contracts = {
   create: routeContract({
     routeKeys: ['POST /v1/keys'],
     summary: 'Creates a use or admin key: the only answer that ever contains the key',
+    examples: { request: { kind: 'use', name: 'billing service' } },
     family: 'v1',
     auth: 'admin',
     request: createKeyRequest,
@@ -51,5 +52,6 @@ export const contracts = {
     auth: 'admin',
     request: revokeKeyRequest,
     responses: { 200: keyRecord.extend({ effectiveWithinSeconds: z.number().int() }) },
+    errors: { 404: "No such key (another owner's keys are not found either)" },
   }),
 };

@@ -1,4 +1,5 @@
 import { businessMetrics } from '../shared/metrics.ts';
+import { secondsUntilEnd, windowAt, type WindowKind } from '../shared/windowed-counter.ts';
 import { countAccountRequest, type OwnerDenial } from './account-counters.ts';
 import type { QuotaContext } from './context.ts';
 import type { Decision } from './decision.ts';
@@ -41,9 +42,20 @@ export const checkConsume = async (context: QuotaContext, { idempotencyKey, ...r
   }
 };
 
+/** The window whose cap each denial names. */
+const deniedWindow: Record<OwnerDenial, WindowKind> = {
+  owner_rate_limit_exceeded_second: 'second',
+  owner_rate_limit_exceeded: 'minute',
+  owner_monthly_limit_exceeded: 'month',
+};
+
 /** A usage request over an account cap: usage has no decision to answer with, so it fails. */
 export class OwnerCapExceededError extends Error {
-  constructor(readonly denial: OwnerDenial) {
+  constructor(
+    readonly denial: OwnerDenial,
+    /** Until the capped window ends: the answer's Retry-After. */
+    readonly retryAfterSeconds: number,
+  ) {
     super(`Account cap exceeded: ${denial}`);
     this.name = 'OwnerCapExceededError';
   }
@@ -56,7 +68,7 @@ export const usage = async (context: QuotaContext, ref: SubjectRef) => {
     countAccountRequest(context, { ownerId: ref.ownerId, plan }),
     limit ? subjectUsage(context, { ...ref, limit }) : Promise.resolve(0),
   ]);
-  if (denial) throw new OwnerCapExceededError(denial);
+  if (denial) throw new OwnerCapExceededError(denial, secondsUntilEnd(windowAt(deniedWindow[denial], context.nowMs), context.nowMs));
   return {
     subject: ref.subject,
     metric: ref.metric,

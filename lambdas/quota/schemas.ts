@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { pageRequest } from '../shared/query-partition.ts';
-import { type Responses, routeContract } from '../shared/http/contract.ts';
+import { type Responses, type RouteContract, routeContract } from '../shared/http/contract.ts';
 
 /** One schema per quota request; the messages are countr's `details`. */
 
@@ -91,24 +91,39 @@ const quotaRoute = <Request extends z.ZodType, R extends Responses, const A exte
   summary: string,
   request: Request,
   responses: R,
-) => routeContract({ routeKeys: [routeKey], summary, family: 'v1', auth, request, responses });
+  errors?: RouteContract['errors'],
+) => routeContract({ routeKeys: [routeKey], summary, family: 'v1', auth, request, responses, ...(errors && { errors }) });
+
+const noMetric = { 404: 'No such metric' };
+const noOverride = { 404: 'No such override' };
 
 /** countr's API: decisions behind a use key, configuration and the account view behind an admin key. */
 export const contracts = {
   checkConsume: {
     ...quotaRoute('POST /v1/check-consume', 'use', 'Decides whether `subject` may consume `cost` of `metric`, and records it', checkConsumeRequest, { 200: decision }),
     headers: ['Idempotency-Key'],
+    examples: {
+      request: { subject: 'user_123', metric: 'ai_tokens', cost: 1452, 'Idempotency-Key': 'req_01J9ABCDEF' },
+      responses: { 200: { allowed: true, remaining: 8548, reason: null } },
+    },
+    errors: { 422: 'The Idempotency-Key was used before with another body' },
   },
-  usage: quotaRoute('GET /v1/usage', 'use', "A subject's usage of a metric in the current window", usageRequest, {
-    200: z.object({
-      subject: z.string(),
-      metric: z.string(),
-      current: z.number().int(),
-      limit: z.number().int().nullable(),
-      remaining: z.number().int().nullable(),
-      window: z.enum(['none', 'day', 'month', 'hour', 'minute']),
+  usage: {
+    ...quotaRoute('GET /v1/usage', 'use', "A subject's usage of a metric in the current window", usageRequest, {
+      200: z.object({
+        subject: z.string(),
+        metric: z.string(),
+        current: z.number().int(),
+        limit: z.number().int().nullable(),
+        remaining: z.number().int().nullable(),
+        window: z.enum(['none', 'day', 'month', 'hour', 'minute']),
+      }),
     }),
-  }),
+    examples: {
+      request: { subject: 'user_123', metric: 'ai_tokens' },
+      responses: { 200: { subject: 'user_123', metric: 'ai_tokens', current: 1452, limit: 10000, remaining: 8548, window: 'month' } },
+    },
+  },
   account: quotaRoute('GET /v1/account', 'admin', "The owner's plan, this month's requests against it, and recent decisions", accountRequest, {
     200: z.object({
       ownerId: z.string(),
@@ -118,23 +133,40 @@ export const contracts = {
       recentDecisionsDropped: z.number().int(),
     }),
   }),
-  createMetric: quotaRoute('POST /v1/metrics', 'admin', 'Defines a metric and its default limit per subject', createMetricRequest, { 201: metric }),
+  createMetric: {
+    ...quotaRoute('POST /v1/metrics', 'admin', 'Defines a metric and its default limit per subject', createMetricRequest, { 201: metric }, {
+      409: 'The metric exists already',
+    }),
+    examples: { request: { metric: 'api_calls', limit: 1000, window: 'day' } },
+  },
   listMetrics: quotaRoute('GET /v1/metrics', 'admin', "The owner's metrics, a page at a time", listMetricsRequest, {
     200: z.object({ metrics: z.array(metric), nextCursor }),
   }),
-  getMetric: quotaRoute('GET /v1/metrics/{metric}', 'admin', 'One metric', metricRequest, { 200: metric }),
-  updateMetric: quotaRoute('PATCH /v1/metrics/{metric}', 'admin', "Changes a metric's limit, window or description", updateMetricRequest, { 200: metric }),
-  deleteMetric: quotaRoute('DELETE /v1/metrics/{metric}', 'admin', 'Deletes a metric and its overrides', metricRequest, {
-    200: z.object({ metric: z.string(), deleted: z.boolean() }),
+  getMetric: quotaRoute('GET /v1/metrics/{metric}', 'admin', 'One metric', metricRequest, { 200: metric }, noMetric),
+  updateMetric: quotaRoute('PATCH /v1/metrics/{metric}', 'admin', "Changes a metric's limit, window or description", updateMetricRequest, { 200: metric }, noMetric),
+  deleteMetric: quotaRoute(
+    'DELETE /v1/metrics/{metric}',
+    'admin',
+    'Deletes a metric and its overrides',
+    metricRequest,
+    { 200: z.object({ metric: z.string(), deleted: z.boolean() }) },
+    noMetric,
+  ),
+  putOverride: quotaRoute('PUT /v1/metrics/{metric}/overrides/{subject}', 'admin', "Sets one subject's limit on a metric", putOverrideRequest, { 200: override }, {
+    404: 'No such metric: create it first',
   }),
-  putOverride: quotaRoute('PUT /v1/metrics/{metric}/overrides/{subject}', 'admin', "Sets one subject's limit on a metric", putOverrideRequest, { 200: override }),
   listOverrides: quotaRoute('GET /v1/metrics/{metric}/overrides', 'admin', "A metric's overrides, a page at a time", listOverridesRequest, {
     200: z.object({ overrides: z.array(override), nextCursor }),
   }),
-  getOverride: quotaRoute('GET /v1/metrics/{metric}/overrides/{subject}', 'admin', "One subject's override", overrideRequest, { 200: override }),
-  deleteOverride: quotaRoute('DELETE /v1/metrics/{metric}/overrides/{subject}', 'admin', "Removes one subject's override", overrideRequest, {
-    200: z.object({ metric: z.string(), subject: z.string(), deleted: z.boolean() }),
-  }),
+  getOverride: quotaRoute('GET /v1/metrics/{metric}/overrides/{subject}', 'admin', "One subject's override", overrideRequest, { 200: override }, noOverride),
+  deleteOverride: quotaRoute(
+    'DELETE /v1/metrics/{metric}/overrides/{subject}',
+    'admin',
+    "Removes one subject's override",
+    overrideRequest,
+    { 200: z.object({ metric: z.string(), subject: z.string(), deleted: z.boolean() }) },
+    noOverride,
+  ),
   health: routeContract({
     routeKeys: ['GET /v1/health'],
     summary: 'The API and its DynamoDB table answer',

@@ -10,7 +10,13 @@ const ownerDenialMessages = {
   owner_monthly_limit_exceeded: "This account's monthly request cap is reached; it resets next calendar month",
 };
 
-const quotaErrors = [[OwnerCapExceededError, (error: OwnerCapExceededError) => new RequestError(429, error.denial, ownerDenialMessages[error.denial])]] as const;
+const quotaErrors = [
+  [
+    OwnerCapExceededError,
+    (error: OwnerCapExceededError) =>
+      new RequestError(429, error.denial, ownerDenialMessages[error.denial], undefined, { 'Retry-After': String(error.retryAfterSeconds) }),
+  ],
+] as const;
 
 export const handler = v1Route(
   contracts.usage,

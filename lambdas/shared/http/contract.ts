@@ -12,9 +12,10 @@ export type Auth = 'none' | 'use' | 'admin';
 
 /**
  * The family whose conventions a route follows: its error shape (lambdas/shared/http/error-shapes.ts),
- * where its key may come from, and how its answers are written.
+ * where its key may come from, and how its answers are written. `site`: what Incr serves about
+ * itself (this API's document and reference pages), with CountAPI's `{"error": message}`.
  */
-export type Family = 'countapi' | 'hits' | 'v1' | 'requiems';
+export type Family = 'countapi' | 'hits' | 'v1' | 'requiems' | 'site';
 
 /** The bodies a route's handler answers, by status. Failures the edge answers (validation, keys, outages) follow the family's error shape. */
 export type Responses = Readonly<Partial<Record<number, z.ZodType>>>;
@@ -31,6 +32,10 @@ export interface RouteContract<Request extends z.ZodType = z.ZodType, R extends 
   /** Request headers that are input fields, by their field name in `request` (e.g. `Idempotency-Key`). */
   headers?: readonly string[];
   responses: R;
+  /** Failures the route itself answers (its domain's 404, 409, 422...), in its family's error shape, by status. */
+  errors?: Readonly<Partial<Record<number, string>>>;
+  /** The README's examples, for the API reference; a test checks that each one parses with its schema. */
+  examples?: { request?: Record<string, unknown>; responses?: Readonly<Partial<Record<number, unknown>>> };
 }
 
 export const routeContract = <Request extends z.ZodType, R extends Responses, const A extends Auth>(contract: RouteContract<Request, R, A>) => contract;
