@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { contracts } from '../lambdas/contracts.ts';
 import { buildOpenApiDocument } from '../lambdas/openapi/document.ts';
+import type { RouteContract } from '../lambdas/shared/http/contract.ts';
 import { routes } from '../lib/routes.ts';
 import { useLocalApi } from './helpers.ts';
 import { checkAgainstDocument } from './openapi-responses.ts';
@@ -31,6 +33,21 @@ describe('the OpenAPI document', () => {
     expect((document.paths['/v1/misc/counter/{namespace}']!.post as { security: unknown }).security).toEqual([{ requiemsApiKey: [] }, { useKey: [] }]);
     expect((document.paths['/v1/keys']!.post as { security: unknown }).security).toEqual([{ adminKey: [] }]);
     expect((document.paths['/hit/{namespace}/{key}']!.get as { responses: Record<string, { headers?: object }> }).responses['200']!.headers).toHaveProperty('X-Path');
+  });
+
+  const everyContract = Object.values(contracts).flatMap((family) => Object.values(family) as RouteContract[]);
+
+  it("carries the README's examples, each valid for the schema it illustrates", () => {
+    const withExamples = everyContract.filter((contract) => contract.examples);
+    expect(withExamples.length).toBeGreaterThanOrEqual(10);
+    for (const { routeKeys, request, responses, examples } of withExamples) {
+      if (examples!.request) expect(request.safeParse(examples!.request).error, routeKeys[0]).toBeUndefined();
+      for (const [status, example] of Object.entries(examples!.responses ?? {})) {
+        expect(responses[Number(status)]!.safeParse(example).error, `${routeKeys[0]} ${status}`).toBeUndefined();
+      }
+    }
+    const checkConsume = document.paths['/v1/check-consume']!.post as { requestBody: { content: Record<string, { example: unknown }> } };
+    expect(checkConsume.requestBody.content['application/json']!.example).toEqual({ subject: 'user_123', metric: 'ai_tokens', cost: 1452 });
   });
 
   it('is served at GET /openapi.json, cacheable, with an ETag that answers 304', async () => {

@@ -79,7 +79,10 @@ const counterRoute = <Request extends z.ZodType, R extends Responses>(operation:
 
 /** CountAPI's routes: public, answered as JSON, JSONP (`?callback=`) or a 1x1 GIF (`?img`). */
 export const contracts = {
-  hit: counterRoute('hit', 'Adds one, creating the counter if missing', counterRequest, { 200: z.object({ value }) }),
+  hit: {
+    ...counterRoute('hit', 'Adds one, creating the counter if missing', counterRequest, { 200: z.object({ value }) }),
+    examples: { request: { namespace: 'shop.example', key: 'visits' }, responses: { 200: { value: 1 } } },
+  },
   get: counterRoute('get', 'The value', counterRequest, { 200: z.object({ value }), 404: z.object({ value: z.null() }) }),
   set: counterRoute('set', 'Sets the value of a counter created with enable_reset', setRequest, {
     200: z.object({ old_value: value, value }),
@@ -93,6 +96,10 @@ export const contracts = {
   }),
   info: counterRoute('info', 'Everything about a counter', counterRequest, { 200: counterInfo, 404: counterInfo }),
   create: routeContract({
+    examples: {
+      request: { namespace: 'shop.example', key: 'orders', value: '10', enable_reset: '1', update_lowerbound: '-5', update_upperbound: '5' },
+      responses: { 200: { namespace: 'shop.example', key: 'orders', value: 10 } },
+    },
     routeKeys: ['GET /create'],
     summary: 'Creates a counter',
     family: 'countapi',
@@ -104,6 +111,7 @@ export const contracts = {
     },
   }),
   stats: routeContract({
+    examples: { responses: { 200: { keys_created: 2, keys_updated: 3, requests: 7, version: '0.1.0' } } },
     routeKeys: ['GET /stats'],
     summary: "The deployment's numbers",
     family: 'countapi',

@@ -42,7 +42,10 @@ const counterRoute = <Request extends z.ZodType, R extends Responses>(
 ) => routeContract({ routeKeys: [routeKey], summary, family: 'v1', auth: 'use', request, responses });
 
 export const contracts = {
-  increment: counterRoute('POST /v1/counters/{key}/increment', 'Adds `by` (creating the counter at 0 first)', changeRequest, { 200: counterValue }),
+  increment: {
+    ...counterRoute('POST /v1/counters/{key}/increment', 'Adds `by` (creating the counter at 0 first)', changeRequest, { 200: counterValue }),
+    examples: { request: { key: 'ratelimit:ip_1', by: 1, ttlSeconds: 60 }, responses: { 200: { key: 'ratelimit:ip_1', value: 1 } } },
+  },
   decrement: counterRoute('POST /v1/counters/{key}/decrement', 'Subtracts `by` (creating the counter; may go negative)', changeRequest, { 200: counterValue }),
   decrementIfExists: counterRoute(
     'POST /v1/counters/{key}/decrement-if-exists',

@@ -62,6 +62,7 @@ export type HitImageRequest = z.output<typeof hitImageRequest>;
 
 /** The hit counter: public, answered as JSON, or with `.svg` as an image in one of the themes (the image options apply then). */
 export const contract = routeContract({
+  examples: { request: { id: 'my-site.example', resource: 'home' }, responses: { 200: { visit: 1, visitor: 1 } } },
   // The shorter paths reach the handler only to be told `Missing id or resource`.
   routeKeys: ['GET /hits/{id}/{resource}', 'GET /hits/{id}', 'GET /hits'],
   summary: 'Counts a visit (and a new visitor), or with mode=read only reads; `.svg` answers an image',

@@ -31,6 +31,7 @@ export const contracts = {
   create: routeContract({
     routeKeys: ['POST /v1/keys'],
     summary: 'Creates a use or admin key: the only answer that ever contains the key',
+    examples: { request: { kind: 'use', name: 'billing service' } },
     family: 'v1',
     auth: 'admin',
     request: createKeyRequest,

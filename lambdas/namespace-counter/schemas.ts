@@ -14,6 +14,7 @@ export const contracts = {
   increment: routeContract({
     routeKeys: ['POST /v1/misc/counter/{namespace}'],
     summary: "Adds one to the namespace's counter",
+    examples: { request: { namespace: 'page-views' }, responses: { 200: { namespace: 'page-views', value: 1 } } },
     family: 'requiems',
     auth: 'use',
     request: namespaceRequest,

@@ -77,11 +77,13 @@ const operation = (contract: RouteContract, method: string, path: string, operat
   const properties = input.properties ?? {};
   const required = new Set(input.required ?? []);
   const carriesBody = ['POST', 'PUT', 'PATCH'].includes(method);
+  const example = contract.examples?.request;
   const parameter = (name: string, where: 'path' | 'query' | 'header') => ({
     name,
     in: where,
     required: where === 'path' || required.has(name),
     schema: properties[name] ?? { type: 'string' },
+    ...(example?.[name] !== undefined && { example: example[name] }),
   });
   const bodyFields = Object.keys(properties).filter((name) => !inPath.has(name) && !headers.has(name));
   const parameters = [
@@ -101,7 +103,7 @@ const operation = (contract: RouteContract, method: string, path: string, operat
       description: Number(status) < 400 ? 'The answer' : "The outcome, in the route's own shape",
       ...(status !== '304' && {
         content: {
-          [contract.mediaType ?? 'application/json']: { schema: jsonSchema(schema!, 'output') },
+          [contract.mediaType ?? 'application/json']: { schema: jsonSchema(schema!, 'output'), ...(contract.examples?.responses?.[Number(status)] !== undefined && { example: contract.examples.responses[Number(status)] }) },
           ...(contract.family === 'hits' && status === '200' && { 'image/svg+xml': { schema: { type: 'string' } } }),
         },
       }),
@@ -128,7 +130,18 @@ const operation = (contract: RouteContract, method: string, path: string, operat
     tags: [tag],
     security: security(contract),
     parameters,
-    ...(carriesBody && bodyFields.length > 0 && { requestBody: { required: true, content: { 'application/json': { schema: bodySchema } } } }),
+    ...(carriesBody &&
+      bodyFields.length > 0 && {
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: bodySchema,
+              ...(example && { example: Object.fromEntries(bodyFields.filter((name) => example[name] !== undefined).map((name) => [name, example[name]])) }),
+            },
+          },
+        },
+      }),
     responses: Object.fromEntries([...answers, ...failures]),
   };
 };

@@ -102,18 +102,28 @@ export const contracts = {
   checkConsume: {
     ...quotaRoute('POST /v1/check-consume', 'use', 'Decides whether `subject` may consume `cost` of `metric`, and records it', checkConsumeRequest, { 200: decision }),
     headers: ['Idempotency-Key'],
+    examples: {
+      request: { subject: 'user_123', metric: 'ai_tokens', cost: 1452, 'Idempotency-Key': 'req_01J9ABCDEF' },
+      responses: { 200: { allowed: true, remaining: 8548, reason: null } },
+    },
     errors: { 422: 'The Idempotency-Key was used before with another body' },
   },
-  usage: quotaRoute('GET /v1/usage', 'use', "A subject's usage of a metric in the current window", usageRequest, {
-    200: z.object({
-      subject: z.string(),
-      metric: z.string(),
-      current: z.number().int(),
-      limit: z.number().int().nullable(),
-      remaining: z.number().int().nullable(),
-      window: z.enum(['none', 'day', 'month', 'hour', 'minute']),
+  usage: {
+    ...quotaRoute('GET /v1/usage', 'use', "A subject's usage of a metric in the current window", usageRequest, {
+      200: z.object({
+        subject: z.string(),
+        metric: z.string(),
+        current: z.number().int(),
+        limit: z.number().int().nullable(),
+        remaining: z.number().int().nullable(),
+        window: z.enum(['none', 'day', 'month', 'hour', 'minute']),
+      }),
     }),
-  }),
+    examples: {
+      request: { subject: 'user_123', metric: 'ai_tokens' },
+      responses: { 200: { subject: 'user_123', metric: 'ai_tokens', current: 1452, limit: 10000, remaining: 8548, window: 'month' } },
+    },
+  },
   account: quotaRoute('GET /v1/account', 'admin', "The owner's plan, this month's requests against it, and recent decisions", accountRequest, {
     200: z.object({
       ownerId: z.string(),
@@ -123,9 +133,12 @@ export const contracts = {
       recentDecisionsDropped: z.number().int(),
     }),
   }),
-  createMetric: quotaRoute('POST /v1/metrics', 'admin', 'Defines a metric and its default limit per subject', createMetricRequest, { 201: metric }, {
-    409: 'The metric exists already',
-  }),
+  createMetric: {
+    ...quotaRoute('POST /v1/metrics', 'admin', 'Defines a metric and its default limit per subject', createMetricRequest, { 201: metric }, {
+      409: 'The metric exists already',
+    }),
+    examples: { request: { metric: 'api_calls', limit: 1000, window: 'day' } },
+  },
   listMetrics: quotaRoute('GET /v1/metrics', 'admin', "The owner's metrics, a page at a time", listMetricsRequest, {
     200: z.object({ metrics: z.array(metric), nextCursor }),
   }),

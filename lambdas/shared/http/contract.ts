@@ -36,6 +36,8 @@ export interface RouteContract<Request extends z.ZodType = z.ZodType, R extends 
   mediaType?: string;
   /** Failures the route itself answers (its domain's 404, 409, 422...), in its family's error shape, by status. */
   errors?: Readonly<Partial<Record<number, string>>>;
+  /** The README's examples, for the API reference; a test checks that each one parses with its schema. */
+  examples?: { request?: Record<string, unknown>; responses?: Readonly<Partial<Record<number, unknown>>> };
 }
 
 export const routeContract = <Request extends z.ZodType, R extends Responses, const A extends Auth>(contract: RouteContract<Request, R, A>) => contract;
