@@ -83,6 +83,8 @@ export class IncrFunction extends Construct {
         esbuildArgs: { '--tree-shaking': 'true' },
         // Some bundled CommonJS dependencies call `require`, which ES modules do not define.
         banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        // The route's `packageFiles`, which the handler reads from disk and esbuild therefore cannot
+        // bundle, go where Node's resolution finds them from the bundle (inputDir: the repository root).
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
