@@ -11,7 +11,7 @@ const executablePath = '/usr/bin/chromium';
 const hasChromium = existsSync(executablePath);
 if (!hasChromium) console.warn(`Skipping the /docs browser test: ${executablePath} is missing (.ci/run installs it with apt-get).`);
 
-// The flags these machines need (see the environment notes shared by these machines): no sandbox for a container, and none of Chromium's own network traffic.
+// The flags these machines need (../shared/notes/environment.md beside the repository): no sandbox for a container, and none of Chromium's own network traffic.
 const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 type Operation = { summary?: string };
