@@ -65,15 +65,16 @@ const Builder = () => {
   };
   const choose = (name: keyof Options) => (value: string) => setOptions({ ...options, [name]: value });
 
-  // Empty fields are left out, so the image shows the theme's own defaults.
+  // Empty fields and default choices are left out: shorter snippets, and the image shows the theme's own defaults.
+  const chosen = <T extends string>(value: string, choices: readonly string[]) => (value === choices[0] ? undefined : (value as T));
   const embed = embedOf(settings.baseUrl, options.id, options.resource, {
-    theme: options.theme as 'badge',
+    theme: chosen(options.theme, settings.themes),
     label: options.label || undefined,
     color: options.color || undefined,
     labelColor: options.labelColor || undefined,
     digits: options.digits ? Number(options.digits) : undefined,
-    show: options.show as 'visit',
-    scheme: options.scheme as 'auto',
+    show: chosen(options.show, settings.show),
+    scheme: chosen(options.scheme, settings.scheme),
   });
   const [preview, setPreview] = useState(embed.previewUrl);
   const [loaded, setLoaded] = useState<'loading' | 'loaded' | 'failed'>('loading');
