@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { baseUrlOf } from '../../lambdas/site/page.ts';
@@ -109,5 +109,14 @@ describe('the built pages', () => {
   it('stay within their budgets, script and stylesheet min+gzip', () => {
     expect(Object.keys(entries)).toEqual(['landing', 'embed']);
     for (const { page, script, style, budget } of pageSizes()) expect(script + style, page).toBeLessThanOrEqual(budget);
+  });
+});
+
+describe('the README', () => {
+  it('shows screenshots of the pages that exist (npm run docs:screenshots)', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const pictures = [...readme.matchAll(/\]\((docs\/screenshots\/[^)]+\.png)\)/g)].map((match) => match[1]!);
+    expect(pictures).toEqual(expect.arrayContaining(['docs/screenshots/landing.png', 'docs/screenshots/embed.png']));
+    for (const picture of pictures) expect(existsSync(new URL(`../../${picture}`, import.meta.url)), picture).toBe(true);
   });
 });
