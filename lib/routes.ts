@@ -396,6 +396,29 @@ export const routes: Route[] = [
     packageFiles: rendererPackageFiles,
   },
   {
+    id: 'landing',
+    ...fromContract(contracts.site.landing),
+    entry: 'lambdas/site/landing.ts',
+    access: 'read',
+    // The statistics it shows are /stats's, read from the same shards; it records none itself.
+    tableActions: ['BatchGetItem'],
+    keyPrefixes: { read: [prefix.countapiStats] },
+  },
+  {
+    id: 'embed-builder',
+    ...fromContract(contracts.site.embedBuilder),
+    entry: 'lambdas/site/embed.ts',
+    access: 'none',
+    tableActions: [],
+  },
+  {
+    id: 'site-assets',
+    ...fromContract(contracts.site.asset),
+    entry: 'lambdas/site/asset.ts',
+    access: 'none',
+    tableActions: [],
+  },
+  {
     id: 'fallback',
     routeKeys: ['OPTIONS /{proxy+}', '$default'],
     entry: 'lambdas/fallback.ts',

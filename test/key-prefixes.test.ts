@@ -50,6 +50,7 @@ const steps: Step[] = [
   { route: 'countapi-update', status: 200, send: () => api.fetch(`/update/${counter}?amount=1`) },
   { route: 'countapi-info', status: 200, send: () => api.fetch(`/info/${counter}`) },
   { route: 'countapi-stats', status: 200, send: () => api.fetch('/stats') },
+  { route: 'landing', status: 200, send: () => api.fetch('/') },
   { route: 'hits', status: 200, send: () => api.fetch(`/hits/site.example/${resource}`) },
   { route: 'hits', status: 200, send: () => api.fetch(`/hits/site.example/${resource}`) },
   { route: 'hits', status: 200, send: () => api.fetch(`/hits/site.example/${resource}?mode=read`) },

@@ -24,10 +24,15 @@ const hitRequestShape = {
 export const hitRequest = z.object(hitRequestShape);
 export type HitRequest = z.output<typeof hitRequest>;
 
+/** Without flags, so that a form field's `pattern` can check it too (the embed builder's). */
+export const hexColorPattern = /^#?([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
+export const showOptions = ['visit', 'visitor', 'both'] as const;
+export const schemeOptions = ['auto', 'light', 'dark'] as const;
+
 const hexColor = (field: string) =>
   z
     .string()
-    .regex(/^#?([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i, `${field} must be a hex color: 3, 4, 6 or 8 hex digits, # optional`)
+    .regex(hexColorPattern, `${field} must be a hex color: 3, 4, 6 or 8 hex digits, # optional`)
     .transform((color) => `#${color.replace('#', '').toLowerCase()}`)
     .optional();
 
@@ -55,8 +60,8 @@ export const hitImageRequest = z.object({
     .transform(Number)
     .refine((digits) => digits >= 1 && digits <= maxDigits, `digits must be an integer from 1 to ${maxDigits}`)
     .optional(),
-  show: z.enum(['visit', 'visitor', 'both'], { error: 'show must be visit, visitor or both' }).default('visit'),
-  scheme: z.enum(['auto', 'light', 'dark'], { error: 'scheme must be auto, light or dark' }).default('auto'),
+  show: z.enum(showOptions, { error: 'show must be visit, visitor or both' }).default('visit'),
+  scheme: z.enum(schemeOptions, { error: 'scheme must be auto, light or dark' }).default('auto'),
 });
 export type HitImageRequest = z.output<typeof hitImageRequest>;
 

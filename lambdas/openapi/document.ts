@@ -103,7 +103,11 @@ const operation = (contract: RouteContract, method: string, path: string, operat
       description: Number(status) < 400 ? 'The answer' : "The outcome, in the route's own shape",
       ...(status !== '304' && {
         content: {
-          [contract.mediaType ?? 'application/json']: { schema: jsonSchema(schema!, 'output'), ...(contract.examples?.responses?.[Number(status)] !== undefined && { example: contract.examples.responses[Number(status)] }) },
+          ...Object.fromEntries(
+            [contract.mediaType ?? 'application/json']
+              .flat()
+              .map((mediaType) => [mediaType, { schema: jsonSchema(schema!, 'output'), ...(contract.examples?.responses?.[Number(status)] !== undefined && { example: contract.examples.responses[Number(status)] }) }]),
+          ),
           ...(contract.family === 'hits' && status === '200' && { 'image/svg+xml': { schema: { type: 'string' } } }),
         },
       }),

@@ -31,6 +31,12 @@ describe('IncrStack (default configuration)', () => {
     );
   });
 
+  it("serves the site's pages and their assets, each from its own function", () => {
+    const routeKeys = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((route) => (route as Resource).Properties.RouteKey);
+    expect(routeKeys).toEqual(expect.arrayContaining(['GET /', 'GET /embed', 'GET /assets/{file}', 'GET /docs']));
+    for (const id of ['landing', 'embed-builder', 'site-assets']) template.hasResourceProperties('AWS::Lambda::Function', { FunctionName: `incr-prod-${id}` });
+  });
+
   it('leaves CORS to the functions (no API-level CORS configuration)', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP', CorsConfiguration: Match.absent() });
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: '$default', AutoDeploy: true });

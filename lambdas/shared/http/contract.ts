@@ -32,8 +32,8 @@ export interface RouteContract<Request extends z.ZodType = z.ZodType, R extends 
   /** Request headers that are input fields, by their field name in `request` (e.g. `Idempotency-Key`). */
   headers?: readonly string[];
   responses: R;
-  /** The media type of the answers the route declares, when they are not JSON (a page, a script). */
-  mediaType?: string;
+  /** The media type of the answers the route declares, when they are not JSON (a page, a script); several when one route serves files of different kinds. */
+  mediaType?: string | readonly string[];
   /** Failures the route itself answers (its domain's 404, 409, 422...), in its family's error shape, by status. */
   errors?: Readonly<Partial<Record<number, string>>>;
   /** The README's examples, for the API reference; a test checks that each one parses with its schema. */

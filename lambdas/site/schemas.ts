@@ -1,0 +1,34 @@
+import * as z from 'zod';
+import { routeContract } from '../shared/http/contract.ts';
+
+/** The pages Incr serves about itself, for people: HTML, and the scripts and styles they load. */
+export const contracts = {
+  landing: routeContract({
+    routeKeys: ['GET /'],
+    summary: "What this deployment offers, its live statistics and copy-paste examples for its own URL",
+    family: 'site',
+    auth: 'none',
+    request: z.object({}),
+    mediaType: 'text/html',
+    responses: { 200: z.string() },
+  }),
+  embedBuilder: routeContract({
+    routeKeys: ['GET /embed'],
+    summary: 'The embed builder: a hit counter image with its options, previewed, as Markdown, HTML or URL',
+    family: 'site',
+    auth: 'none',
+    request: z.object({}),
+    mediaType: 'text/html',
+    responses: { 200: z.string() },
+  }),
+  asset: routeContract({
+    routeKeys: ['GET /assets/{file}'],
+    summary: "A page's script or stylesheet, at a URL named by its content (cached for a year)",
+    family: 'site',
+    auth: 'none',
+    request: z.object({ file: z.string() }),
+    mediaType: ['text/javascript', 'text/css'],
+    responses: { 200: z.string() },
+    errors: { 404: "No file of this name: an earlier deployment's, or none" },
+  }),
+};
