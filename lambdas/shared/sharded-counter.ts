@@ -66,6 +66,12 @@ interface Layout {
 const layouts = new ExpiringCache<Layout>(layoutLifetimeMs, maxCountersRemembered);
 /** Counters whose base item was throttled here lately: the next hit shards them first. */
 const throttled = new ExpiringCache<true>(layoutLifetimeMs, maxCountersRemembered);
+/**
+ * Each counter's marking, shared by the requests that want it at the same time, and its outcome
+ * kept: a counter that cannot be sharded costs one attempt per container and minute, not one per
+ * throttled hit. A marking that failed (throttled itself) is forgotten, so the next hit tries again.
+ */
+const markings = new ExpiringCache<Promise<Layout | undefined>>(layoutLifetimeMs, maxCountersRemembered);
 
 const pkOf = (counter: ShardedCounter) => counter.base[table.partitionKey]!;
 const countsOf = (counter: ShardedCounter, item: Item | undefined): Counts =>
@@ -113,6 +119,16 @@ const markSharded = async (client: DynamoDBDocumentClient, tableName: string, co
     ReturnValues: 'ALL_NEW',
   });
   return applied ? learn(counter, old, nowMs) : undefined;
+};
+
+const marked = (client: DynamoDBDocumentClient, tableName: string, counter: ShardedCounter, nowMs: number): Promise<Layout | undefined> => {
+  const pk = pkOf(counter);
+  const pending = markings.peek(pk, nowMs);
+  if (pending) return pending;
+  const marking = markSharded(client, tableName, counter, nowMs);
+  markings.set(pk, marking, nowMs);
+  marking.catch(() => markings.delete(pk));
+  return marking;
 };
 
 /** Adds to one shard of the counter's current life; undefined if the shard belongs to a later life (the layout is stale). */
@@ -212,7 +228,7 @@ export const countSharded = async (
   };
   const pk = pkOf(counter);
   const known = layouts.peek(pk, nowMs);
-  const layout = usable(known, nowMs) ? known : throttled.peek(pk, nowMs) ? await markSharded(client, tableName, counter, nowMs) : undefined;
+  const layout = usable(known, nowMs) ? known : throttled.peek(pk, nowMs) ? await marked(client, tableName, counter, nowMs) : undefined;
   const counted = await onShards(layout);
   if (counted) return counted;
   try {
@@ -224,7 +240,7 @@ export const countSharded = async (
   } catch (error) {
     if (!isThrottling(error)) throw error;
     throttled.set(pk, true, nowMs);
-    const resharded = await onShards(await markSharded(client, tableName, counter, nowMs));
+    const resharded = await onShards(await marked(client, tableName, counter, nowMs));
     if (resharded) return resharded;
     throw error;
   }
