@@ -48,6 +48,15 @@ describe('ExpiringCache', () => {
     expect(await cache.get('k', t0 + 4_999, load)).toBe(1);
     expect(await cache.get('k', t0 - 1, load)).toBe(2);
   });
+
+  it('peeks by the same rule, without loading', () => {
+    const cache = new ExpiringCache<number>(5_000, 10);
+    const t0 = testClock.at(hourMs);
+    cache.set('k', 1, t0);
+    expect([cache.peek('k', t0 + 4_999), cache.peek('k', t0 + 5_000), cache.peek('k', t0 - 1)]).toEqual([1, undefined, undefined]);
+    cache.delete('k');
+    expect(cache.peek('k', t0)).toBeUndefined();
+  });
 });
 
 describe('a clock stepping backwards in a warm container', () => {

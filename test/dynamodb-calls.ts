@@ -36,7 +36,7 @@ export interface DynamoDBCall {
 
 const pkOf = (item: Input | undefined) => item?.[table.partitionKey] as string | undefined;
 
-const accessesOf = (command: string, input: Input): Access[] => {
+export const accessesOf = (command: string, input: Input): Access[] => {
   const action = command.replace(/Command$/, '');
   switch (command) {
     case 'TransactWriteItemsCommand':

@@ -13,6 +13,8 @@ describe('the data model (lambdas/shared/keys.ts)', () => {
   it('keeps the byte layout of the keys already stored', () => {
     const pks = (key: Record<string, string>) => [key.pk, key.sk];
     expect(pks(keys.countapiCounterKey({ namespace: 'default', key: 'orders' }))).toEqual(['countapi#default#orders', 'counter']);
+    expect(pks(keys.countapiCounterShardKey({ namespace: 'default', key: 'orders' }, 7))).toEqual(['countapi#default#orders#7', 'shard']);
+    expect(pks(keys.hitCounterShardKey({ id: 'site.example', resource: 'home' }, 15))).toEqual(['hits#site.example#home#15', 'shard']);
     expect(pks(keys.countapiStatsShardKey(3))).toEqual(['countapi-stats#3', 'stats']);
     expect(pks(keys.hitCounterKey({ id: 'site.example', resource: 'home' }))).toEqual(['hits#site.example#home', 'counter']);
     expect(pks(keys.hitVisitorKey({ id: 'site.example', resource: 'home' }, 'aB-_'))).toEqual(['hits-visitor#site.example#home#aB-_', 'visitor']);

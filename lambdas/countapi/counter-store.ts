@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   absentOrExpiredCondition,
   epochSeconds,
@@ -10,8 +10,9 @@ import {
   staysInRange,
 } from '../shared/counter-item.ts';
 import { conditionalUpdate } from '../shared/dynamodb/conditional.ts';
-import { countapiCounterKey as counterKey } from '../shared/keys.ts';
+import { countapiCounterKey as counterKey, countapiCounterShardKey } from '../shared/keys.ts';
 import { createWithinLimit, type Creator, publicCounterLifetimeSeconds } from '../shared/public-creation.ts';
+import { countSharded, readSharded, type ShardedCounter, withShards } from '../shared/sharded-counter.ts';
 
 /**
  * CountAPI counters in DynamoDB. Every operation is one conditional request against the counter's
@@ -21,6 +22,13 @@ import { createWithinLimit, type Creator, publicCounterLifetimeSeconds } from '.
  *
  * Expiry follows lambdas/shared/counter-item.ts: a counter past its `expiresAt` is missing, and a
  * hit or create on it starts it afresh.
+ *
+ * A hot counter spreads its hits over shards (lambdas/shared/sharded-counter.ts), and every read
+ * and answer that shows its value sums them. Only a counter that can never go down shards (not
+ * resettable, lower update bound 0, as every hit-created counter is): `set` never has shards to
+ * reset, and a hit's answer (the count as this container last saw it) is a lower bound. It must
+ * also be below half the safe range when it shards, because shards are not range-checked: from
+ * there, passing the range would take 4.5 * 10^15 hits.
  */
 
 export interface CounterName {
@@ -48,6 +56,21 @@ export class CounterOverflowError extends Error {
 
 const expiryFrom = (nowMs: number) => expiryAfter(nowMs, publicCounterLifetimeSeconds);
 
+const sharded = (name: CounterName): ShardedCounter => ({
+  base: counterKey(name),
+  shard: (index) => countapiCounterShardKey(name, index),
+  counts: ['value'],
+  shardable: {
+    condition: '#enableReset = :false AND #lower >= :zero AND #value <= :shardable',
+    names: { '#enableReset': 'enableReset', '#lower': 'updateLowerbound', '#value': 'value' },
+    values: { ':false': false, ':zero': 0, ':shardable': Math.floor(maxValue / 2) },
+  },
+});
+
+/** The value of a counter item as a write or read saw it, with its shards if it has any. */
+const totalOf = async (client: DynamoDBDocumentClient, tableName: string, name: CounterName, item: StoredCounter, nowMs: number): Promise<number> =>
+  (await withShards(client, tableName, sharded(name), item, nowMs)).value;
+
 /** A fresh counter as `hit` creates it: incrementable by exactly one. */
 const freshHitCounter = (nowMs: number): StoredCounter => ({
   value: 1,
@@ -64,7 +87,7 @@ export interface HitResult {
 }
 
 /**
- * Adds one to a live counter (one UpdateItem). A missing or expired counter is created afresh at 1
+ * Adds one to a live counter (one UpdateItem, of its item or, when hot, of one of its shards). A missing or expired counter is created afresh at 1
  * (bounds 0..1, not resettable) within the creator's limit: a second round trip, once per counter.
  */
 export const hitCounter = async (
@@ -75,16 +98,19 @@ export const hitCounter = async (
   creator: () => Promise<Creator>,
 ): Promise<HitResult> => {
   const range = staysInRange(1);
-  const hit = await conditionalUpdate<StoredCounter>(client, {
-    TableName: tableName,
-    Key: counterKey(name),
-    UpdateExpression: 'SET #value = #value + :one, #expiresAt = :expiresAt',
-    ConditionExpression: `${liveCondition} AND ${range.condition}`,
-    ExpressionAttributeNames: { '#value': 'value', ...expiryNames },
-    ExpressionAttributeValues: { ':one': 1, ':now': epochSeconds(nowMs), ':expiresAt': expiryFrom(nowMs), ':bound': range.bound },
-    ReturnValues: 'UPDATED_NEW',
-  });
-  if (hit.applied) return { value: hit.old!.value, created: false };
+  const hit = await countSharded(client, tableName, sharded(name), { value: 1 }, nowMs, () =>
+    conditionalUpdate(client, {
+      TableName: tableName,
+      Key: counterKey(name),
+      UpdateExpression: 'SET #value = #value + :one, #expiresAt = :expiresAt',
+      ConditionExpression: `${liveCondition} AND ${range.condition}`,
+      ExpressionAttributeNames: { '#value': 'value', ...expiryNames },
+      ExpressionAttributeValues: { ':one': 1, ':now': epochSeconds(nowMs), ':expiresAt': expiryFrom(nowMs), ':bound': range.bound },
+      // The whole item: it tells whether the counter has shards.
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  if (hit.applied) return { value: hit.old!.value as number, created: false };
   if (isLive(hit.old, nowMs)) throw new CounterOverflowError();
   const outcome = await createWithinLimit(client, newCounterPut(tableName, name, freshHitCounter(nowMs), nowMs), await creator(), nowMs);
   // 'exists': another request created it first; count on that one.
@@ -106,8 +132,7 @@ export const getCounter = async (
   name: CounterName,
   nowMs: number,
 ): Promise<StoredCounter | undefined> => {
-  const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: counterKey(name), ConsistentRead: true }));
-  const counter = Item as StoredCounter | undefined;
+  const counter = (await readSharded(client, tableName, sharded(name), nowMs)) as StoredCounter | undefined;
   return isLive(counter, nowMs) ? counter : undefined;
 };
 
@@ -133,7 +158,7 @@ export const setCounter = async (
     ReturnValues: 'UPDATED_OLD',
   });
   if (applied) return { outcome: 'set', oldValue: old!.value, value };
-  return isLive(old, nowMs) ? { outcome: 'not-resettable', value: old.value } : { outcome: 'missing' };
+  return isLive(old, nowMs) ? { outcome: 'not-resettable', value: await totalOf(client, tableName, name, old, nowMs) } : { outcome: 'missing' };
 };
 
 export type UpdateResult = { outcome: 'updated'; value: number } | { outcome: 'out-of-bounds'; value: number } | { outcome: 'missing' };
@@ -153,12 +178,12 @@ export const updateCounter = async (
     ConditionExpression: `${liveCondition} AND #lower <= :amount AND #upper >= :amount AND ${range.condition}`,
     ExpressionAttributeNames: { '#value': 'value', ...expiryNames, '#lower': 'updateLowerbound', '#upper': 'updateUpperbound' },
     ExpressionAttributeValues: { ':amount': amount, ':expiresAt': expiryFrom(nowMs), ':now': epochSeconds(nowMs), ':bound': range.bound },
-    ReturnValues: 'UPDATED_NEW',
+    ReturnValues: 'ALL_NEW',
   });
-  if (applied) return { outcome: 'updated', value: old!.value };
+  if (applied) return { outcome: 'updated', value: await totalOf(client, tableName, name, old!, nowMs) };
   if (!isLive(old, nowMs)) return { outcome: 'missing' };
   if (old.updateLowerbound <= amount && amount <= old.updateUpperbound) throw new CounterOverflowError();
-  return { outcome: 'out-of-bounds', value: old.value };
+  return { outcome: 'out-of-bounds', value: await totalOf(client, tableName, name, old, nowMs) };
 };
 
 export interface NewCounter extends CounterName {

@@ -1,9 +1,10 @@
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { absentOrExpiredCondition, epochSeconds, expiryAfter, expiryNames, isLive, liveCondition } from '../shared/counter-item.ts';
 import { conditionalUpdate } from '../shared/dynamodb/conditional.ts';
-import { hitCounterKey as counterKey, hitVisitorKey as markerKey } from '../shared/keys.ts';
+import { hitCounterKey as counterKey, hitCounterShardKey, hitVisitorKey as markerKey } from '../shared/keys.ts';
 import { logger } from '../shared/logger.ts';
 import { createWithinLimit, type Creator, publicCounterLifetimeSeconds } from '../shared/public-creation.ts';
+import { countSharded, readSharded, type ShardedCounter } from '../shared/sharded-counter.ts';
 import { table } from '../shared/table.ts';
 
 /**
@@ -20,7 +21,9 @@ import { table } from '../shared/table.ts';
  *
  * Each marker has a partition key of its own. In the counter's partition, every hit would write
  * that partition twice, halving the ~1,000 writes/s one partition takes; spread out, the counter
- * item's own writes are the only limit.
+ * item's own writes are the only limit, and a hot counter spreads those over shards
+ * (lambdas/shared/sharded-counter.ts): both `visit` and `visitor`, since on a page that goes
+ * viral most hits are new visitors. Its answers are then the lower bounds that module describes.
  */
 export interface HitCounterName {
   id: string;
@@ -35,6 +38,8 @@ export interface HitCounts {
 // Counters and markers written before expiry existed have no `expiresAt`: they are live (counter-item.ts), and get one at their next hit.
 const expiryFrom = (nowMs: number) => expiryAfter(nowMs, publicCounterLifetimeSeconds);
 
+const sharded = (name: HitCounterName): ShardedCounter => ({ base: counterKey(name), shard: (index) => hitCounterShardKey(name, index), counts: ['visit', 'visitor'] });
+
 const countsOf = (item: Record<string, unknown> | undefined): HitCounts => ({
   visit: (item?.visit as number | undefined) ?? 0,
   visitor: (item?.visitor as number | undefined) ?? 0,
@@ -42,28 +47,33 @@ const countsOf = (item: Record<string, unknown> | undefined): HitCounts => ({
 
 /** Adds one visit to a live counter, refreshing its expiry; a missing or expired counter fails the condition. */
 const addVisit = (client: DynamoDBDocumentClient, tableName: string, name: HitCounterName, nowMs: number) =>
-  conditionalUpdate(client, {
-    TableName: tableName,
-    Key: counterKey(name),
-    UpdateExpression: 'ADD #attribute :one SET #expiresAt = :expiresAt',
-    ConditionExpression: `attribute_exists(#attribute) AND ${liveCondition}`,
-    ExpressionAttributeNames: { '#attribute': 'visit', ...expiryNames },
-    ExpressionAttributeValues: { ':one': 1, ':expiresAt': expiryFrom(nowMs), ':now': epochSeconds(nowMs) },
-    // Both numbers as they are right after this atomic write: exact, without a read.
-    ReturnValues: 'ALL_NEW',
-  });
-
-const addVisitor = (client: DynamoDBDocumentClient, tableName: string, name: HitCounterName) =>
-  client.send(
-    new UpdateCommand({
+  countSharded(client, tableName, sharded(name), { visit: 1 }, nowMs, () =>
+    conditionalUpdate(client, {
       TableName: tableName,
       Key: counterKey(name),
-      UpdateExpression: 'ADD #attribute :one',
-      ExpressionAttributeNames: { '#attribute': 'visitor' },
-      ExpressionAttributeValues: { ':one': 1 },
+      UpdateExpression: 'ADD #attribute :one SET #expiresAt = :expiresAt',
+      ConditionExpression: `attribute_exists(#attribute) AND ${liveCondition}`,
+      ExpressionAttributeNames: { '#attribute': 'visit', ...expiryNames },
+      ExpressionAttributeValues: { ':one': 1, ':expiresAt': expiryFrom(nowMs), ':now': epochSeconds(nowMs) },
+      // Both numbers as they are right after this atomic write: exact, without a read (unless sharded).
       ReturnValues: 'ALL_NEW',
     }),
   );
+
+const addVisitor = (client: DynamoDBDocumentClient, tableName: string, name: HitCounterName, nowMs: number) =>
+  countSharded(client, tableName, sharded(name), { visitor: 1 }, nowMs, async () => {
+    const { Attributes } = await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: counterKey(name),
+        UpdateExpression: 'ADD #attribute :one',
+        ExpressionAttributeNames: { '#attribute': 'visitor' },
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return { applied: true, old: Attributes };
+  });
 
 type MarkerClaim = 'returning' | 'new' | 'back-after-expiry';
 
@@ -149,11 +159,11 @@ export const countHit = async (
     }
     if (!isNewVisitor) return countsOf(counted);
     // Read from the latest write: the visit count includes this hit and any that landed since.
-    const [{ Attributes }] = await Promise.all([
-      addVisitor(client, tableName, name),
+    const [{ old: latest }] = await Promise.all([
+      addVisitor(client, tableName, name, nowMs),
       marker.value === 'back-after-expiry' ? restartMarker(client, tableName, name, visitorHash, nowMs) : undefined,
     ]);
-    return countsOf(Attributes);
+    return countsOf(latest);
   } catch (error) {
     if (isNewVisitor) await releaseMarker(client, tableName, name, visitorHash);
     throw error;
@@ -162,6 +172,6 @@ export const countHit = async (
 
 /** The current numbers, without counting anything; a counter never hit, or expired, reads as zeros. */
 export const readHits = async (client: DynamoDBDocumentClient, tableName: string, name: HitCounterName, nowMs: number): Promise<HitCounts> => {
-  const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: counterKey(name), ConsistentRead: true }));
-  return countsOf(isLive(Item, nowMs) ? Item : undefined);
+  const counter = await readSharded(client, tableName, sharded(name), nowMs);
+  return countsOf(isLive(counter, nowMs) ? counter : undefined);
 };

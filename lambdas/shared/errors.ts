@@ -25,6 +25,10 @@ const transactionCancelledFor = (error: unknown, codes: Set<string>): boolean =>
 const conflictCodes = new Set(['TransactionConflict']);
 export const isTransactionConflict = (error: unknown): boolean => transactionCancelledFor(error, conflictCodes);
 
+/** DynamoDB refused a write for the throughput of the item's partition: the sign that one item is hot (lambdas/shared/sharded-counter.ts). */
+const throttlingErrorNames = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException']);
+export const isThrottling = (error: unknown): boolean => error instanceof Error && throttlingErrorNames.has(error.name);
+
 export const isServiceUnavailable = (error: unknown): boolean => {
   if (!(error instanceof Error)) return false;
   const { code, $retryable } = error as Error & { code?: string; $retryable?: unknown };

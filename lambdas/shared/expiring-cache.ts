@@ -13,12 +13,30 @@ export class ExpiringCache<Value> {
   /** The cached value, or `load()`'s (then cached) when there is none or it is older than `ttlMs`. */
   async get(key: string, nowMs: number, load: () => Promise<Value>): Promise<Value> {
     const entry = this.entries.get(key);
-    // An entry stored "in the future" (the clock stepped back since) is stale, not fresh for hours.
-    if (entry && nowMs >= entry.storedAtMs && nowMs - entry.storedAtMs < this.ttlMs) return entry.value;
+    if (entry && this.isFresh(entry.storedAtMs, nowMs)) return entry.value;
     const value = await load();
+    this.set(key, value, nowMs);
+    return value;
+  }
+
+  /** The cached value if it is fresh, without loading anything. */
+  peek(key: string, nowMs: number): Value | undefined {
+    const entry = this.entries.get(key);
+    return entry && this.isFresh(entry.storedAtMs, nowMs) ? entry.value : undefined;
+  }
+
+  set(key: string, value: Value, nowMs: number): void {
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!); // Map iterates in insertion order
     this.entries.set(key, { value, storedAtMs: nowMs });
-    return value;
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  // An entry stored "in the future" (the clock stepped back since) is stale, not fresh for hours.
+  private isFresh(storedAtMs: number, nowMs: number): boolean {
+    return nowMs >= storedAtMs && nowMs - storedAtMs < this.ttlMs;
   }
 }

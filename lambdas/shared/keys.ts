@@ -52,9 +52,17 @@ const key = (partitionKey: string, sortKey: string) => ({ [table.partitionKey]: 
 
 export const countapiCounterKey = ({ namespace, key: name }: { namespace: string; key: string }) =>
   key(`${keyPrefixes.countapiCounter}${namespace}#${name}`, 'counter');
+/**
+ * A hot counter's shards (lambdas/shared/sharded-counter.ts): partition keys of their own, since
+ * one partition takes ~1,000 writes/s whatever its sort keys, under the counter's own prefix (its
+ * routes' IAM grants cover them). The base key has no `#` after the name, so no name can be a shard.
+ */
+const shardKey = (base: Record<string, string>, shard: number) => key(`${base[table.partitionKey]}#${shard}`, 'shard');
+export const countapiCounterShardKey = (name: { namespace: string; key: string }, shard: number) => shardKey(countapiCounterKey(name), shard);
 export const countapiStatsShardKey = (shard: number) => key(`${keyPrefixes.countapiStats}${shard}`, 'stats');
 
 export const hitCounterKey = ({ id, resource }: { id: string; resource: string }) => key(`${keyPrefixes.hitCounter}${id}#${resource}`, 'counter');
+export const hitCounterShardKey = (name: { id: string; resource: string }, shard: number) => shardKey(hitCounterKey(name), shard);
 /** The visitor hash is base64url (lambdas/shared/ip-hash.ts). */
 export const hitVisitorKey = ({ id, resource }: { id: string; resource: string }, visitorHash: string) =>
   key(`${keyPrefixes.hitVisitor}${id}#${resource}#${visitorHash}`, 'visitor');
