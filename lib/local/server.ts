@@ -99,11 +99,19 @@ export const startLocalApi = async ({
   };
 
   const invoke = async (route: LocalRoute, event: APIGatewayProxyEventV2): Promise<InvocationOutcome | 'timeout'> => {
+    // As in Lambda, loading the module is the init phase, outside the invocation's timeout: a slow
+    // first import (a busy machine) must not turn into a timeout the deployed function would not have.
+    let handler: Awaited<ReturnType<typeof loadHandler>>;
+    try {
+      handler = await loadHandler(route);
+    } catch (error) {
+      return { error };
+    }
     const deadline = performance.now() + timeoutMs; // monotonic: a wall clock stepped meanwhile cannot stretch or cut it
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((wake) => (timer = setTimeout(() => wake('timeout'), timeoutMs)));
-    const invocation = loadHandler(route)
-      .then((handler) => handler(event, lambdaContext(route, deadline)))
+    const invocation = Promise.resolve()
+      .then(() => handler(event, lambdaContext(route, deadline)))
       .then(
         (result) => ({ result }),
         (error: unknown) => ({ error }),
