@@ -127,8 +127,11 @@ export const contracts = {
   account: quotaRoute('GET /v1/account', 'admin', "The owner's plan, this month's requests against it, and recent decisions", accountRequest, {
     200: z.object({
       ownerId: z.string(),
-      plan: z.object({ name: z.string() }).loose(),
-      month: z.object({ start: z.string(), requests: z.number().int(), cap: z.number().int(), remaining: z.number().int() }),
+      plan: z
+        .object({ name: z.string(), monthlyRequests: z.number().int().nullable(), requestsPerMinute: z.number().int().nullable(), requestsPerSecond: z.number().int().nullable() })
+        .loose(),
+      /** null: the plan does not cap the month, so its requests are not counted. */
+      month: z.object({ start: z.string(), requests: z.number().int().nullable(), cap: z.number().int().nullable(), remaining: z.number().int().nullable() }),
       recentDecisions: z.array(decision.extend({ subject: z.string(), metric: z.string(), cost: z.number().int(), at: z.number().int() })),
       recentDecisionsDropped: z.number().int(),
     }),
