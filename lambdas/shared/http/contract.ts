@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { PlanCounting } from '../../quota/plan-admission.ts';
 
 /**
  * A route's contract: what a client may rely on, declared once, next to the route's schemas. The
@@ -36,6 +37,11 @@ export interface RouteContract<Request extends z.ZodType = z.ZodType, R extends 
   mediaType?: string;
   /** Failures the route itself answers (its domain's 404, 409, 422...), in its family's error shape, by status. */
   errors?: Readonly<Partial<Record<number, string>>>;
+  /**
+   * How a keyed route's requests count toward the owner's plan caps (lambdas/quota/plan-admission.ts):
+   * `alongside` (the default), `before`, `itself` or `false`. Ignored without a key.
+   */
+  countsTowardPlan?: PlanCounting;
   /** The README's examples, for the API reference; a test checks that each one parses with its schema. */
   examples?: { request?: Record<string, unknown>; responses?: Readonly<Partial<Record<number, unknown>>> };
 }
@@ -44,3 +50,6 @@ export const routeContract = <Request extends z.ZodType, R extends Responses, co
 
 /** What an operation may answer: a declared status, with a body its schema accepts. */
 export type AnswerOf<R extends Responses> = { [S in keyof R & number]: { statusCode: S; body: z.input<NonNullable<R[S]>> } }[keyof R & number];
+
+/** How the route's requests count toward the owner's plan: only keyed routes count, `alongside` unless declared. */
+export const planCountingOf = (contract: RouteContract): PlanCounting => (contract.auth === 'none' ? false : (contract.countsTowardPlan ?? 'alongside'));
