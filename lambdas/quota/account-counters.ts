@@ -7,8 +7,9 @@ import { itemExpiry, windowAt, windowExpiry } from '../shared/windowed-counter.t
 import type { QuotaContext } from './context.ts';
 
 /**
- * An owner's account-wide request counters, which every authenticated, non-replayed quota request
- * counts toward, allowed or denied. Two items, because that is as few as the semantics allow:
+ * An owner's account-wide request counters, which every counted request of a keyed route counts
+ * toward, allowed or denied (lambdas/quota/plan-admission.ts says which count). At most two items,
+ * because that is as few as the semantics allow, and only those whose caps the plan sets:
  * - the **rate item** of the current minute holds the minute's count and one attribute per second
  *   (`s0`..`s59`), so the per-second and per-minute caps share one item and one write, and a minute's
  *   item simply dies by TTL (no reset write, no unbounded growth);
