@@ -1,3 +1,4 @@
+import type { PlanCounting } from '../shared/http/contract.ts';
 import { RequestError } from '../shared/http/request-error.ts';
 import { secondsUntilEnd, windowAt, type WindowKind } from '../shared/windowed-counter.ts';
 import { countAccountRequest, type OwnerDenial } from './account-counters.ts';
@@ -7,7 +8,7 @@ import { ownerPlan } from './limits.ts';
 /**
  * How the requests of the keyed routes count toward their owner's plan caps, declared by each
  * route's contract (`countsTowardPlan`) and applied by the edge (lambdas/shared/private-api.ts), so
- * that no handler counts. Every authenticated request of an owner whose plan has caps counts,
+ * that no handler counts. Every authenticated, well-formed request of an owner whose plan has caps counts,
  * whether the route then succeeds, fails or is refused; an owner on a plan without caps costs
  * nothing (no account item is written).
  */
@@ -49,20 +50,6 @@ export const ownerCapErrors = [
   ],
 ] as const;
 
-/**
- * - `alongside`: counted in parallel with the route's own request, so a request within the plan
- *   costs no extra round trip. A refused request's write must not stand: the operation hands back
- *   its exact inverse (`undoIfRefused`, an ADD of the opposite amount, commutative with every
- *   concurrent change), which the edge applies before answering 429, like check-consume's give-back.
- *   Reads have nothing to undo.
- * - `before`: counted first, the route's request only once admitted: for writes that have no exact
- *   inverse (a delete, a replacement, a put-if-absent whose undo could erase a later change). Owners
- *   with caps pay a second round trip on these; owners without caps none.
- * - `itself`: the operation counts its own request, because the account's answer is part of its
- *   result (check-consume's decision, usage).
- * - `false`: not counted (the account view, which an owner over its caps still needs).
- */
-export type PlanCounting = 'alongside' | 'before' | 'itself' | false;
 
 /** What an operation counted `alongside` answers: its answer, and how to take its write back. */
 export interface Undoable {
@@ -80,7 +67,7 @@ const count = async ({ ownerId, table, nowMs }: Caller) => {
   return countAccountRequest(context, { ownerId, plan: (await ownerPlan(context, ownerId)).plan });
 };
 
-/** Runs the route's operation as its counting says; over a cap, throws OwnerCapExceededError with the route's own write undone or never made. */
+/** Runs the route's operation as its counting (the contract's `countsTowardPlan`) says; over a cap, throws OwnerCapExceededError with the route's own write undone or never made. */
 export const countedTowardPlan = async <Answer extends Undoable>(counting: PlanCounting, caller: Caller, operation: () => Promise<Answer>): Promise<Answer> => {
   if (counting === false || counting === 'itself') return operation();
   if (counting === 'before') {

@@ -1,5 +1,4 @@
 import type * as z from 'zod';
-import type { PlanCounting } from '../../quota/plan-admission.ts';
 
 /**
  * A route's contract: what a client may rely on, declared once, next to the route's schemas. The
@@ -17,6 +16,22 @@ export type Auth = 'none' | 'use' | 'admin';
  * itself (this API's document and reference pages), with CountAPI's `{"error": message}`.
  */
 export type Family = 'countapi' | 'hits' | 'v1' | 'requiems' | 'site';
+
+/**
+ * How a keyed route's requests count toward the owner's plan caps (lambdas/quota/plan-admission.ts applies it):
+ * - `alongside`: counted in parallel with the route's own request, so a request within the plan
+ *   costs no extra round trip. A refused request's write must not stand: the operation hands back
+ *   its exact inverse (`undoIfRefused`, an ADD of the opposite amount, commutative with every
+ *   concurrent change), which the edge applies before answering 429, like check-consume's give-back.
+ *   Reads have nothing to undo.
+ * - `before`: counted first, the route's request only once admitted: for writes that have no exact
+ *   inverse (a delete, a replacement, a put-if-absent whose undo could erase a later change). Owners
+ *   with caps pay a second round trip on these; owners without caps none.
+ * - `itself`: the operation counts its own request, because the account's answer is part of its
+ *   result (check-consume's decision, usage).
+ * - `false`: not counted (the account view, which an owner over its caps still needs).
+ */
+export type PlanCounting = 'alongside' | 'before' | 'itself' | false;
 
 /** The bodies a route's handler answers, by status. Failures the edge answers (validation, keys, outages) follow the family's error shape. */
 export type Responses = Readonly<Partial<Record<number, z.ZodType>>>;
@@ -37,10 +52,7 @@ export interface RouteContract<Request extends z.ZodType = z.ZodType, R extends 
   mediaType?: string;
   /** Failures the route itself answers (its domain's 404, 409, 422...), in its family's error shape, by status. */
   errors?: Readonly<Partial<Record<number, string>>>;
-  /**
-   * How a keyed route's requests count toward the owner's plan caps (lambdas/quota/plan-admission.ts):
-   * `alongside` (the default), `before`, `itself` or `false`. Ignored without a key.
-   */
+  /** How a keyed route's requests count toward the owner's plan caps: `alongside` unless declared; ignored without a key. */
   countsTowardPlan?: PlanCounting;
   /** The README's examples, for the API reference; a test checks that each one parses with its schema. */
   examples?: { request?: Record<string, unknown>; responses?: Readonly<Partial<Record<number, unknown>>> };
