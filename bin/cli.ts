@@ -1,7 +1,7 @@
 /**
  * `npm run incr -- <command>`: bootstrap owners and keys without any key, directly in the table.
  *
- *   create-owner --name <name> [--plan <plan>]                  an owner and its first admin key
+ *   create-owner --name <name> [--plan <plan>]                  an owner and its first admin key (default plan: cdk.json's incr:defaultPlan)
  *   create-key --owner <owner id> [--kind use|admin] [--name <name>]
  *   set-plan --owner <owner id> --plan <plan>                  a plan of cdk.json's incr:plans (countr's by default)
  *
@@ -19,7 +19,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApiKey, createOwner, type KeyKind, ownerExists, setOwnerPlan } from '../lambdas/shared/api-keys.ts';
 import { clock } from '../lambdas/shared/clock.ts';
 import { createDocumentClient } from '../lambdas/shared/document-client.ts';
-import { ConfigError, loadCdkJsonConfig } from '../lib/config.ts';
+import { ConfigError, environmentOverrides, loadCdkJsonConfig } from '../lib/config.ts';
 import { localDataDir } from '../lib/local/dev-server.ts';
 import { runningLocalServers, type LocalServerRecord } from '../lib/local/server-registry.ts';
 
@@ -31,7 +31,7 @@ const { positionals, values: options } = parseArgs({
   allowPositionals: true,
   options: {
     name: { type: 'string' },
-    plan: { type: 'string', default: 'free' },
+    plan: { type: 'string' },
     owner: { type: 'string' },
     kind: { type: 'string', default: 'use' },
     stack: { type: 'string' },
@@ -93,9 +93,9 @@ const run = async () => {
   if (command !== 'create-owner' && command !== 'create-key' && command !== 'set-plan') {
     throw new UsageError('commands: create-owner, create-key, set-plan');
   }
-  const plan = options.plan!;
-  // The plans the deployment enforces: cdk.json's `incr:plans`, or countr's by default.
-  const knownPlans = loadCdkJsonConfig().plans;
+  // The plans the deployment enforces: cdk.json's `incr:plans` (countr's by default), or INCR_PLANS as for npm start.
+  const { plans: knownPlans, defaultPlan } = loadCdkJsonConfig(environmentOverrides());
+  const plan = command === 'set-plan' ? required(options.plan, '--plan') : (options.plan ?? defaultPlan);
   if (!knownPlans[plan]) throw new UsageError(`unknown plan ${plan} (known: ${Object.keys(knownPlans).join(', ')})`);
   const { client, tableName, where } = await connect();
   const nowMs = clock.now();

@@ -5,7 +5,7 @@
  * starting DynamoDB Local), CORS_ALLOWED_ORIGINS and INCR_PLANS (instead of cdk.json's
  * incr:corsOrigins and incr:plans).
  */
-import { ConfigError, loadCdkJsonConfig } from '../lib/config.ts';
+import { ConfigError, environmentOverrides, loadCdkJsonConfig } from '../lib/config.ts';
 import { routes } from '../lib/routes.ts';
 import { startDevServer } from '../lib/local/dev-server.ts';
 import { StartupError } from '../lib/local/startup-error.ts';
@@ -42,7 +42,7 @@ const start = async () =>
     dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT,
     inMemory: process.env.INCR_IN_MEMORY === '1',
     // The functions' own variables, in the format the stack writes them, which `cdk -c` accepts too.
-    config: loadCdkJsonConfig({ 'incr:corsOrigins': process.env.CORS_ALLOWED_ORIGINS, 'incr:plans': process.env.INCR_PLANS }),
+    config: loadCdkJsonConfig(environmentOverrides()),
   });
 
 const server = await start().catch(fail);

@@ -73,6 +73,7 @@ const contextShape = {
   'incr:createThrottleBurstLimit': requestsPerSecond(100),
   'incr:alarmEmail': z.email('must be an e-mail address').optional(),
   'incr:plans': z.preprocess(jsonFromCommandLine, plansSchema).default(defaultPlans),
+  'incr:defaultPlan': z.string().optional(),
 };
 
 type Context = z.output<z.ZodObject<typeof contextShape>>;
@@ -84,6 +85,15 @@ const checkCustomDomain = (context: Context, check: z.RefinementCtx) => {
   }
   if (hasCertificate && !hasDomain) {
     check.addIssue({ code: 'custom', path: ['incr:domainName'], message: 'is required when incr:certificateArn is set' });
+  }
+};
+
+/** The first plan of the table (countr's `free`), the one an owner whose plan was removed falls back to, unless the deployer names another. */
+const defaultPlanOf = (context: Context) => context['incr:defaultPlan'] ?? Object.keys(context['incr:plans'])[0]!;
+
+const checkDefaultPlan = (context: Context, check: z.RefinementCtx) => {
+  if (!context['incr:plans'][defaultPlanOf(context)]) {
+    check.addIssue({ code: 'custom', path: ['incr:defaultPlan'], message: `must name a plan of incr:plans (${Object.keys(context['incr:plans']).join(', ')})` });
   }
 };
 
@@ -106,9 +116,11 @@ const toConfig = (context: Context) => ({
   alarmEmail: context['incr:alarmEmail'],
   /** The account plans the quota functions enforce. */
   plans: context['incr:plans'],
+  /** The plan of owners created without one (the CLI's `create-owner`, the local demo owner). */
+  defaultPlan: defaultPlanOf(context),
 });
 
-const contextSchema = z.strictObject(contextShape).superRefine(checkCustomDomain).transform(toConfig);
+const contextSchema = z.strictObject(contextShape).superRefine(checkCustomDomain).superRefine(checkDefaultPlan).transform(toConfig);
 
 export type IncrConfig = z.output<typeof contextSchema>;
 
@@ -145,6 +157,13 @@ export const parseDeployContext = (allContext: Record<string, unknown>, source =
 export const loadConfig = (node: Node): IncrConfig => parseDeployContext(node.getAllContext() as Record<string, unknown>);
 
 const cdkJson = new URL('../cdk.json', import.meta.url);
+
+/** What a local run (`npm start`, the CLI) takes from its environment instead of cdk.json, in the format of `-c`. */
+export const environmentOverrides = (env: NodeJS.ProcessEnv = process.env) => ({
+  'incr:corsOrigins': env.CORS_ALLOWED_ORIGINS,
+  'incr:plans': env.INCR_PLANS,
+  'incr:defaultPlan': env.INCR_DEFAULT_PLAN,
+});
 
 /**
  * The deploy configuration of cdk.json, for what runs outside a synth (the local server, the CLI).

@@ -5,7 +5,7 @@
  */
 
 import { contracts } from '../lambdas/contracts.ts';
-import type { RouteContract } from '../lambdas/shared/http/contract.ts';
+import { planCountingOf, type RouteContract } from '../lambdas/shared/http/contract.ts';
 import { keyPrefixes as prefix, type KeyPrefix } from '../lambdas/shared/keys.ts';
 
 export const readActions = ['GetItem', 'BatchGetItem', 'Query', 'ConditionCheckItem'] as const;
@@ -52,7 +52,10 @@ export interface Route {
    * creation limit of the deploy configuration (`incr:createThrottle*`) on top of the stage's.
    */
   creates?: boolean;
-  /** The handler enforces the account plans: the stack hands it `incr:plans` as INCR_PLANS. */
+  /**
+   * The handler enforces the account plans: the stack hands it `incr:plans` as INCR_PLANS. Every
+   * route whose requests count toward the owner's plan does (`withPlanCounting`).
+   */
   readsPlans?: boolean;
   /** The handler answers for paths no route takes: the stack hands it every route's path and methods as INCR_ROUTE_METHODS. */
   readsRouteTable?: boolean;
@@ -79,7 +82,24 @@ const fromContract = (contract: RouteContract) => ({
   ...(contract.auth !== 'none' && { apiKey: contract.auth }),
 });
 
-export const routes: Route[] = [
+/**
+ * A route whose requests count toward the owner's plan (the contract's `countsTowardPlan`, counted
+ * by the edge or by the operation itself) reads the owner's plan (its owner item, and INCR_PLANS)
+ * and updates the account's items, so it writes, even when its own operation only reads.
+ */
+const withPlanCounting = (route: Route): Route => {
+  if (!route.contract || planCountingOf(route.contract) === false) return route;
+  const union = <T>(list: readonly T[] | undefined, ...more: T[]) => [...new Set([...(list ?? []), ...more])];
+  return {
+    ...route,
+    access: 'write',
+    tableActions: union(route.tableActions, 'GetItem', 'UpdateItem'),
+    keyPrefixes: { read: union(route.keyPrefixes?.read, prefix.owner), write: union(route.keyPrefixes?.write, prefix.account) },
+    readsPlans: true,
+  };
+};
+
+const declaredRoutes: Route[] = [
   {
     id: 'countapi-hit',
     ...fromContract(contracts.countapi.hit),
@@ -250,19 +270,17 @@ export const routes: Route[] = [
     entry: 'lambdas/quota/check-consume.ts',
     access: 'write',
     tableActions: ['GetItem', 'UpdateItem', 'PutItem'],
-    keyPrefixes: { read: [prefix.owner, prefix.quotaSubject, prefix.idempotency], write: [prefix.quotaSubject, prefix.account, prefix.idempotency] },
+    keyPrefixes: { read: [prefix.quotaSubject, prefix.idempotency], write: [prefix.quotaSubject, prefix.idempotency] },
     scopedWrites: { actions: ['BatchWriteItem'], partitionKeyPrefix: prefix.decisionLog },
-    readsPlans: true,
   },
   {
     id: 'quota-usage',
     ...fromContract(contracts.quota.usage),
     entry: 'lambdas/quota/usage.ts',
-    // Usage consumes nothing of the subject but counts toward the account caps: it writes.
-    access: 'write',
-    tableActions: ['GetItem', 'UpdateItem'],
-    keyPrefixes: { read: [prefix.owner, prefix.quotaSubject], write: [prefix.account] },
-    readsPlans: true,
+    // Usage consumes nothing of the subject; its account count makes it a writer (withPlanCounting).
+    access: 'read',
+    tableActions: ['GetItem'],
+    keyPrefixes: { read: [prefix.quotaSubject] },
   },
   {
     id: 'quota-account',
@@ -427,3 +445,5 @@ export const routes: Route[] = [
     readsRouteTable: true,
   },
 ];
+
+export const routes = declaredRoutes.map(withPlanCounting);

@@ -11,9 +11,10 @@ import { developerEnv, isRunning, javaChildren, startBin, stillRunningAfter, wai
 
 const api = useLocalApi();
 const run = promisify(execFile);
-const cli = (...args: string[]) =>
+const cli = (...args: string[]) => cliWith({}, ...args);
+const cliWith = (env: Record<string, string>, ...args: string[]) =>
   run(process.execPath, ['--import', 'tsx', 'bin/cli.ts', ...args], {
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
   });
 const target = () => ['--endpoint', process.env.DYNAMODB_ENDPOINT!, '--table', tableName()];
 
@@ -39,6 +40,17 @@ describe('npm run incr (the bootstrap CLI)', () => {
     await expect(cli('set-plan', '--owner', ownerId, '--plan', 'platinum', ...target())).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringContaining('unknown plan platinum'),
+    });
+  });
+
+  it('creates an owner on the configured default plan when --plan is not given', async () => {
+    const created = await cliWith({ INCR_DEFAULT_PLAN: 'unlimited' }, 'create-owner', '--name', 'defaulted', ...target());
+    const adminKey = /(ck_admin_live_[0-9a-f]{40})/.exec(created.stdout)![1]!;
+    expect(created.stdout).toContain('plan unlimited');
+    expect((await api.call(adminKey, 'GET', '/v1/account')).body).toMatchObject({ plan: { name: 'unlimited', monthlyRequests: null }, month: { requests: null, cap: null } });
+    await expect(cliWith({ INCR_DEFAULT_PLAN: 'platinum' }, 'create-owner', '--name', 'nowhere', ...target())).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('incr:defaultPlan: must name a plan of incr:plans'),
     });
   });
 

@@ -1,4 +1,3 @@
-import './quota/plans.ts'; // sets INCR_PLANS before any quota module loads
 import { afterEach, describe, expect, it } from 'vitest';
 import { Interval } from '../lambdas/shared/clock.ts';
 import { ExpiringCache } from '../lambdas/shared/expiring-cache.ts';

@@ -56,8 +56,8 @@ export const parallel = <T>(count: number, request: (index: number) => Promise<T
 /** A counter name no other test uses. */
 export const uniqueName = (prefix = 'k') => `${prefix}-${randomUUID().slice(0, 12)}`;
 
-/** A fresh owner with an admin key and a use key, created the way the CLI bootstraps one. */
-export const createTestOwner = async (name = 'test-owner', plan = 'free') => {
+/** A fresh owner with an admin key and a use key, created the way the CLI bootstraps one; on a plan without caps unless the test needs some. */
+export const createTestOwner = async (name = 'test-owner', plan = 'unlimited') => {
   const { createApiKey, createOwner } = await import('../lambdas/shared/api-keys.ts');
   const { documentClient } = await import('../lambdas/shared/dynamodb.ts');
   const { tableName } = await import('../lambdas/shared/table.ts');

@@ -86,7 +86,7 @@ const steps: Step[] = [
 
 describe("every key a route's handler touches is under one of its declared prefixes", () => {
   beforeAll(async () => {
-    owner = await createTestOwner('key-prefixes');
+    owner = await createTestOwner('key-prefixes', 'bulk');
   });
 
   it.each(steps.map((step, index) => [index, step.route, step] as const))('step %i: %s', async (_, routeId, { status, send }) => {

@@ -1,4 +1,3 @@
-import './quota/plans.ts'; // sets INCR_PLANS before any quota module loads
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTable, startDynamoDbLocal } from '../lib/local/dynamodb-local.ts';
 import { testClock } from './clock.ts';

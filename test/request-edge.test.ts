@@ -1,4 +1,3 @@
-import './quota/plans.ts'; // sets INCR_PLANS before any quota module loads
 import { describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { toEvent } from '../lib/local/api-gateway.ts';

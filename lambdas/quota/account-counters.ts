@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type ConditionalWrite, conditionalUpdate } from '../shared/dynamodb/conditional.ts';
 import type { Plan } from '../shared/plans.ts';
 import { accountPartition, windowKey } from '../shared/keys.ts';
@@ -7,8 +7,9 @@ import { itemExpiry, windowAt, windowExpiry } from '../shared/windowed-counter.t
 import type { QuotaContext } from './context.ts';
 
 /**
- * An owner's account-wide request counters, which every authenticated, non-replayed quota request
- * counts toward, allowed or denied. Two items, because that is as few as the semantics allow:
+ * An owner's account-wide request counters, which every counted request of a keyed route counts
+ * toward, allowed or denied (lambdas/quota/plan-admission.ts says which count). At most two items,
+ * because that is as few as the semantics allow, and only those whose caps the plan sets:
  * - the **rate item** of the current minute holds the minute's count and one attribute per second
  *   (`s0`..`s59`), so the per-second and per-minute caps share one item and one write, and a minute's
  *   item simply dies by TTL (no reset write, no unbounded growth);
@@ -55,34 +56,46 @@ export const monthRequests = async ({ client, tableName, nowMs }: QuotaContext, 
 
 const counted: UpdatePart = { add: ['#count :one'], names: { '#count': 'count' }, values: { ':one': 1 } };
 
+/** The condition "below each cap the plan sets" (none when it sets none), and its values as an update part. */
+const belowCaps = (caps: ReadonlyArray<readonly [attribute: string, value: string, cap: number | undefined]>) => {
+  const set = caps.filter((entry): entry is readonly [string, string, number] => entry[2] !== undefined);
+  return {
+    condition: set.length > 0 ? { ConditionExpression: set.map(([attribute, value]) => `(attribute_not_exists(${attribute}) OR ${attribute} < ${value})`).join(' AND ') } : {},
+    part: { values: Object.fromEntries(set.map(([, value, cap]) => [value, cap])) } satisfies UpdatePart,
+  };
+};
+
+const unconditioned = { condition: {}, part: {} };
+
 /**
- * The two updates that count one request. With `enforce`, each carries the condition "this request
- * still fits the plan", so it fails instead of counting a request over a cap; months of plans with
- * overages are counted but never enforced.
+ * The updates that count one request: the rate item's when the plan caps the second or the
+ * minute, the month item's when it caps the month; a plan without caps writes neither. With
+ * `enforce`, each carries the condition "this request still fits the plan", so it fails instead of
+ * counting a request over a cap; months of plans with overages are counted but never enforced.
  */
 export const accountUpdates = ({ tableName, nowMs }: ItemContext, { ownerId, plan, enforce }: AccountRequest & { enforce: boolean }) => {
   const { rate, month } = accountItems(ownerId, nowMs);
-  const enforceMonth = enforce && !plan.overages;
+  const rateCaps = enforce
+    ? belowCaps([
+        ['#count', ':minuteCap', plan.requestsPerMinute],
+        ['#second', ':secondCap', plan.requestsPerSecond],
+      ])
+    : unconditioned;
+  const monthCaps = enforce ? belowCaps([['#count', ':monthCap', plan.overages ? undefined : plan.monthlyRequests]]) : unconditioned;
   return {
-    rate: {
-      TableName: tableName,
-      Key: rate.Key,
-      ...(enforce
-        ? { ConditionExpression: '(attribute_not_exists(#count) OR #count < :minuteCap) AND (attribute_not_exists(#second) OR #second < :secondCap)' }
-        : {}),
-      ...buildUpdate(
-        counted,
-        { add: ['#second :one'], names: { '#second': rate.second } },
-        rate.expiry,
-        enforce ? { values: { ':minuteCap': plan.requestsPerMinute, ':secondCap': plan.requestsPerSecond } } : {},
-      ),
-    },
-    month: {
-      TableName: tableName,
-      Key: month.Key,
-      ...(enforceMonth ? { ConditionExpression: 'attribute_not_exists(#count) OR #count < :monthCap' } : {}),
-      ...buildUpdate(counted, month.expiry, enforceMonth ? { values: { ':monthCap': plan.monthlyRequests } } : {}),
-    },
+    rate:
+      plan.requestsPerMinute === undefined && plan.requestsPerSecond === undefined
+        ? undefined
+        : {
+            TableName: tableName,
+            Key: rate.Key,
+            ...rateCaps.condition,
+            ...buildUpdate(counted, { add: ['#second :one'], names: { '#second': rate.second } }, rate.expiry, rateCaps.part),
+          },
+    month:
+      plan.monthlyRequests === undefined
+        ? undefined
+        : { TableName: tableName, Key: month.Key, ...monthCaps.condition, ...buildUpdate(counted, month.expiry, monthCaps.part) },
   };
 };
 
@@ -91,9 +104,10 @@ export const ownerDenialOf = (
   plan: Plan,
   { rateItem, monthItem, second }: { rateItem?: Record<string, unknown>; monthItem?: Record<string, unknown>; second: string },
 ): OwnerDenial | undefined => {
-  if (Number(rateItem?.[second] ?? 0) >= plan.requestsPerSecond) return 'owner_rate_limit_exceeded_second';
-  if (Number(rateItem?.count ?? 0) >= plan.requestsPerMinute) return 'owner_rate_limit_exceeded';
-  if (!plan.overages && Number(monthItem?.count ?? 0) >= plan.monthlyRequests) return 'owner_monthly_limit_exceeded';
+  const reached = (count: unknown, cap: number | undefined) => cap !== undefined && Number(count ?? 0) >= cap;
+  if (reached(rateItem?.[second], plan.requestsPerSecond)) return 'owner_rate_limit_exceeded_second';
+  if (reached(rateItem?.count, plan.requestsPerMinute)) return 'owner_rate_limit_exceeded';
+  if (!plan.overages && reached(monthItem?.count, plan.monthlyRequests)) return 'owner_monthly_limit_exceeded';
   return undefined;
 };
 
@@ -103,10 +117,14 @@ export interface AccountAttempts {
   month: ConditionalWrite;
 }
 
-/** The enforced updates, in parallel (alone, or next to the subject's update). */
+/** An item the plan does not write: nothing to refuse. */
+const notWritten: ConditionalWrite = { applied: true, old: undefined };
+
+/** The enforced updates, in parallel (alone, or next to the route's own request); no request at all for a plan without caps. */
 export const tryAccountUpdates = async ({ client, ...context }: QuotaContext, request: AccountRequest): Promise<AccountAttempts> => {
   const enforced = accountUpdates(context, { ...request, enforce: true });
-  const [rate, month] = await Promise.all([conditionalUpdate(client, enforced.rate), conditionalUpdate(client, enforced.month)]);
+  const attempt = (update: UpdateCommandInput | undefined) => (update ? conditionalUpdate(client, update) : notWritten);
+  const [rate, month] = await Promise.all([attempt(enforced.rate), attempt(enforced.month)]);
   return { rate, month };
 };
 
@@ -118,8 +136,8 @@ export const countDenied = async (context: QuotaContext, { rate, month, ...reque
   if (rate.applied && month.applied) return undefined;
   const unconditional = accountUpdates(context, { ...request, enforce: false });
   await Promise.all([
-    rate.applied ? undefined : context.client.send(new UpdateCommand(unconditional.rate)),
-    month.applied ? undefined : context.client.send(new UpdateCommand(unconditional.month)),
+    rate.applied || !unconditional.rate ? undefined : context.client.send(new UpdateCommand(unconditional.rate)),
+    month.applied || !unconditional.month ? undefined : context.client.send(new UpdateCommand(unconditional.month)),
   ]);
   // A refusal always means some cap was reached; the rate item's second is checked before its minute.
   const seen = (attempt: ConditionalWrite) => (attempt.applied ? undefined : attempt.old);

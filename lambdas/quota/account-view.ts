@@ -4,7 +4,11 @@ import type { QuotaContext } from './context.ts';
 import { recentDecisions } from './decision-log.ts';
 import { ownerPlan } from './limits.ts';
 
-/** The account view: the plan, this month's requests against it, and recent decisions (best effort, 7 days). One parallel read wave. */
+/**
+ * The account view: the plan, this month's requests against it, and recent decisions (best effort,
+ * 7 days). One parallel read wave. A cap the plan leaves unset shows as null, and so does the
+ * month's count when nothing caps the month (no request writes it then).
+ */
 export const accountView = async (context: QuotaContext, ownerId: string) => {
   const [{ planName, plan }, requests, recent] = await Promise.all([
     ownerPlan(context, ownerId),
@@ -13,12 +17,18 @@ export const accountView = async (context: QuotaContext, ownerId: string) => {
   ]);
   return {
     ownerId,
-    plan: { name: planName, ...plan },
+    plan: {
+      name: planName,
+      ...plan,
+      monthlyRequests: plan.monthlyRequests ?? null,
+      requestsPerMinute: plan.requestsPerMinute ?? null,
+      requestsPerSecond: plan.requestsPerSecond ?? null,
+    },
     month: {
       start: new Date(windowAt('month', context.nowMs).startMs).toISOString(),
-      requests,
-      cap: plan.monthlyRequests,
-      remaining: Math.max(0, plan.monthlyRequests - requests),
+      requests: plan.monthlyRequests === undefined ? null : requests,
+      cap: plan.monthlyRequests ?? null,
+      remaining: plan.monthlyRequests === undefined ? null : Math.max(0, plan.monthlyRequests - requests),
     },
     recentDecisions: recent.decisions,
     recentDecisionsDropped: recent.dropped,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { cancellationReasons } from '../shared/dynamodb/cancellation.ts';
 import { retrying, retryPolicy } from '../shared/dynamodb/retry.ts';
 import { isTransactionConflict } from '../shared/errors.ts';
@@ -46,7 +46,14 @@ const storedDecision = (record: Record<string, unknown> | undefined, hash: strin
 
 const onRefusal = { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const };
 
-/** The account counts, the subject's consumption (when a limit applies) and the record, last; written together or not at all. */
+type TransactionRole = 'rate' | 'month' | 'subject' | 'record';
+type TransactWriteItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * The account counts (those the plan writes), the subject's consumption (when a limit applies) and
+ * the record, last; written together or not at all. Each item comes with its role, by which a
+ * cancellation's reasons are read.
+ */
 const decisionTransaction = (
   context: QuotaContext,
   input: DecisionInput,
@@ -54,11 +61,11 @@ const decisionTransaction = (
 ) => {
   const nowSeconds = Math.floor(context.nowMs / 1000);
   const account = accountUpdates(context, { ...input, enforce: true });
-  return [
-    { Update: { ...account.rate, ...onRefusal } },
-    { Update: { ...account.month, ...onRefusal } },
-    ...(input.limit ? [{ Update: consumeSubjectIfUnchanged(context, { ...input, limit: input.limit, used }) }] : []),
-    {
+  const items: Record<TransactionRole, TransactWriteItem | undefined> = {
+    rate: account.rate && { Update: { ...account.rate, ...onRefusal } },
+    month: account.month && { Update: { ...account.month, ...onRefusal } },
+    subject: input.limit ? { Update: consumeSubjectIfUnchanged(context, { ...input, limit: input.limit, used }) } : undefined,
+    record: {
       Put: {
         TableName: context.tableName,
         Item: { ...record, requestHash: hash, decision, [table.expiresAt]: nowSeconds + idempotencyRecordSeconds },
@@ -68,18 +75,20 @@ const decisionTransaction = (
         ...onRefusal,
       },
     },
-  ];
+  };
+  return Object.entries(items).filter((entry): entry is [TransactionRole, TransactWriteItem] => entry[1] !== undefined);
 };
 
-/** Why a decision's transaction was cancelled, by item: the record (last), the account (first two) or the subject's count. */
-const cancellation = (error: unknown, { items, countsSubject }: { items: number; countsSubject: boolean }) => {
+/** Why a decision's transaction was cancelled, by the role of each item: the record, the account or the subject's count. */
+const cancellation = (error: unknown, roles: readonly TransactionRole[]) => {
   const reasons = cancellationReasons(error);
   if (!reasons) return undefined;
-  const seen = (index: number) => ({ applied: !reasons[index]?.conditionFailed, old: reasons[index]?.old });
+  const reasonOf = (role: TransactionRole) => (roles.includes(role) ? reasons[roles.indexOf(role)] : undefined);
+  const seen = (role: TransactionRole) => ({ applied: !reasonOf(role)?.conditionFailed, old: reasonOf(role)?.old });
   return {
-    record: reasons[items - 1]?.conditionFailed ? { item: reasons[items - 1]!.old } : undefined,
-    account: reasons[0]?.conditionFailed || reasons[1]?.conditionFailed ? { rate: seen(0), month: seen(1) } : undefined,
-    subjectMoved: countsSubject && reasons[2]?.conditionFailed === true,
+    record: reasonOf('record')?.conditionFailed ? { item: reasonOf('record')!.old } : undefined,
+    account: reasonOf('rate')?.conditionFailed || reasonOf('month')?.conditionFailed ? { rate: seen('rate'), month: seen('month') } : undefined,
+    subjectMoved: reasonOf('subject')?.conditionFailed === true,
   };
 };
 
@@ -116,13 +125,13 @@ export const decideIdempotently = async (context: QuotaContext, input: DecisionI
     if (limit !== null && used + cost > limit.limit) return unlessStoredMeanwhile(() => denyOverLimit(context, input, limit, used));
 
     const decision = allowed(limit === null ? null : limit.limit - used - cost);
-    const transactItems = decisionTransaction(context, input, { record, hash, used, decision });
+    const transaction = decisionTransaction(context, input, { record, hash, used, decision });
     try {
-      await client.send(new TransactWriteCommand({ TransactItems: transactItems }));
+      await client.send(new TransactWriteCommand({ TransactItems: transaction.map(([, item]) => item) }));
       return { decision, replayed: false };
     } catch (error) {
       if (isTransactionConflict(error)) throw new DecideAgain();
-      const cancelled = cancellation(error, { items: transactItems.length, countsSubject: limit !== null });
+      const cancelled = cancellation(error, transaction.map(([role]) => role));
       if (!cancelled) throw error;
       if (cancelled.record) {
         // Stored meanwhile by a concurrent duplicate: replay the record the cancellation returned.

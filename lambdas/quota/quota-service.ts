@@ -1,12 +1,12 @@
 import { businessMetrics } from '../shared/metrics.ts';
-import { secondsUntilEnd, windowAt, type WindowKind } from '../shared/windowed-counter.ts';
-import { countAccountRequest, type OwnerDenial } from './account-counters.ts';
+import { countAccountRequest } from './account-counters.ts';
 import type { QuotaContext } from './context.ts';
 import type { Decision } from './decision.ts';
 import { decisionLog } from './decision-log.ts';
 import { decideIdempotently, type IdempotentOutcome } from './idempotent-decision.ts';
 import { resolveLimits, type SubjectRef } from './limits.ts';
 import { decide } from './plain-decision.ts';
+import { OwnerCapExceededError } from './plan-admission.ts';
 import { subjectUsage } from './subject-counter.ts';
 
 /**
@@ -42,25 +42,6 @@ export const checkConsume = async (context: QuotaContext, { idempotencyKey, ...r
   }
 };
 
-/** The window whose cap each denial names. */
-const deniedWindow: Record<OwnerDenial, WindowKind> = {
-  owner_rate_limit_exceeded_second: 'second',
-  owner_rate_limit_exceeded: 'minute',
-  owner_monthly_limit_exceeded: 'month',
-};
-
-/** A usage request over an account cap: usage has no decision to answer with, so it fails. */
-export class OwnerCapExceededError extends Error {
-  constructor(
-    readonly denial: OwnerDenial,
-    /** Until the capped window ends: the answer's Retry-After. */
-    readonly retryAfterSeconds: number,
-  ) {
-    super(`Account cap exceeded: ${denial}`);
-    this.name = 'OwnerCapExceededError';
-  }
-}
-
 /** The subject's usage in its current window; consumes nothing of the subject, but counts toward the account caps like every request. */
 export const usage = async (context: QuotaContext, ref: SubjectRef) => {
   const { plan, limit } = await resolveLimits(context, ref);
@@ -68,7 +49,7 @@ export const usage = async (context: QuotaContext, ref: SubjectRef) => {
     countAccountRequest(context, { ownerId: ref.ownerId, plan }),
     limit ? subjectUsage(context, { ...ref, limit }) : Promise.resolve(0),
   ]);
-  if (denial) throw new OwnerCapExceededError(denial, secondsUntilEnd(windowAt(deniedWindow[denial], context.nowMs), context.nowMs));
+  if (denial) throw new OwnerCapExceededError(denial, context.nowMs);
   return {
     subject: ref.subject,
     metric: ref.metric,

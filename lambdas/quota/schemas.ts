@@ -107,6 +107,8 @@ export const contracts = {
       responses: { 200: { allowed: true, remaining: 8548, reason: null } },
     },
     errors: { 422: 'The Idempotency-Key was used before with another body' },
+    // The account's answer is part of the decision (and replays are not counted).
+    countsTowardPlan: 'itself' as const,
   },
   usage: {
     ...quotaRoute('GET /v1/usage', 'use', "A subject's usage of a metric in the current window", usageRequest, {
@@ -123,50 +125,65 @@ export const contracts = {
       request: { subject: 'user_123', metric: 'ai_tokens' },
       responses: { 200: { subject: 'user_123', metric: 'ai_tokens', current: 1452, limit: 10000, remaining: 8548, window: 'month' } },
     },
+    countsTowardPlan: 'itself' as const,
   },
-  account: quotaRoute('GET /v1/account', 'admin', "The owner's plan, this month's requests against it, and recent decisions", accountRequest, {
-    200: z.object({
-      ownerId: z.string(),
-      plan: z.object({ name: z.string() }).loose(),
-      month: z.object({ start: z.string(), requests: z.number().int(), cap: z.number().int(), remaining: z.number().int() }),
-      recentDecisions: z.array(decision.extend({ subject: z.string(), metric: z.string(), cost: z.number().int(), at: z.number().int() })),
-      recentDecisionsDropped: z.number().int(),
+  // Not counted: an owner over its caps must still see why.
+  account: {
+    ...quotaRoute('GET /v1/account', 'admin', "The owner's plan, this month's requests against it, and recent decisions", accountRequest, {
+      200: z.object({
+        ownerId: z.string(),
+        plan: z
+          .object({ name: z.string(), monthlyRequests: z.number().int().nullable(), requestsPerMinute: z.number().int().nullable(), requestsPerSecond: z.number().int().nullable() })
+          .loose(),
+        /** null: the plan does not cap the month, so its requests are not counted. */
+        month: z.object({ start: z.string(), requests: z.number().int().nullable(), cap: z.number().int().nullable(), remaining: z.number().int().nullable() }),
+        recentDecisions: z.array(decision.extend({ subject: z.string(), metric: z.string(), cost: z.number().int(), at: z.number().int() })),
+        recentDecisionsDropped: z.number().int(),
+      }),
     }),
-  }),
+    countsTowardPlan: false as const,
+  },
   createMetric: {
     ...quotaRoute('POST /v1/metrics', 'admin', 'Defines a metric and its default limit per subject', createMetricRequest, { 201: metric }, {
       409: 'The metric exists already',
     }),
     examples: { request: { metric: 'api_calls', limit: 1000, window: 'day' } },
+    // Configuration writes replace or remove what they address, with no exact inverse: admitted by the plan first.
+    countsTowardPlan: 'before' as const,
   },
   listMetrics: quotaRoute('GET /v1/metrics', 'admin', "The owner's metrics, a page at a time", listMetricsRequest, {
     200: z.object({ metrics: z.array(metric), nextCursor }),
   }),
   getMetric: quotaRoute('GET /v1/metrics/{metric}', 'admin', 'One metric', metricRequest, { 200: metric }, noMetric),
-  updateMetric: quotaRoute('PATCH /v1/metrics/{metric}', 'admin', "Changes a metric's limit, window or description", updateMetricRequest, { 200: metric }, noMetric),
-  deleteMetric: quotaRoute(
-    'DELETE /v1/metrics/{metric}',
-    'admin',
-    'Deletes a metric and its overrides',
-    metricRequest,
-    { 200: z.object({ metric: z.string(), deleted: z.boolean() }) },
-    noMetric,
-  ),
-  putOverride: quotaRoute('PUT /v1/metrics/{metric}/overrides/{subject}', 'admin', "Sets one subject's limit on a metric", putOverrideRequest, { 200: override }, {
-    404: 'No such metric: create it first',
-  }),
+  updateMetric: {
+    ...quotaRoute('PATCH /v1/metrics/{metric}', 'admin', "Changes a metric's limit, window or description", updateMetricRequest, { 200: metric }, noMetric),
+    countsTowardPlan: 'before' as const,
+  },
+  deleteMetric: {
+    ...quotaRoute('DELETE /v1/metrics/{metric}', 'admin', 'Deletes a metric and its overrides', metricRequest, { 200: z.object({ metric: z.string(), deleted: z.boolean() }) }, noMetric),
+    countsTowardPlan: 'before' as const,
+  },
+  putOverride: {
+    ...quotaRoute('PUT /v1/metrics/{metric}/overrides/{subject}', 'admin', "Sets one subject's limit on a metric", putOverrideRequest, { 200: override }, {
+      404: 'No such metric: create it first',
+    }),
+    countsTowardPlan: 'before' as const,
+  },
   listOverrides: quotaRoute('GET /v1/metrics/{metric}/overrides', 'admin', "A metric's overrides, a page at a time", listOverridesRequest, {
     200: z.object({ overrides: z.array(override), nextCursor }),
   }),
   getOverride: quotaRoute('GET /v1/metrics/{metric}/overrides/{subject}', 'admin', "One subject's override", overrideRequest, { 200: override }, noOverride),
-  deleteOverride: quotaRoute(
-    'DELETE /v1/metrics/{metric}/overrides/{subject}',
-    'admin',
-    "Removes one subject's override",
-    overrideRequest,
-    { 200: z.object({ metric: z.string(), subject: z.string(), deleted: z.boolean() }) },
-    noOverride,
-  ),
+  deleteOverride: {
+    ...quotaRoute(
+      'DELETE /v1/metrics/{metric}/overrides/{subject}',
+      'admin',
+      "Removes one subject's override",
+      overrideRequest,
+      { 200: z.object({ metric: z.string(), subject: z.string(), deleted: z.boolean() }) },
+      noOverride,
+    ),
+    countsTowardPlan: 'before' as const,
+  },
   health: routeContract({
     routeKeys: ['GET /v1/health'],
     summary: 'The API and its DynamoDB table answer',

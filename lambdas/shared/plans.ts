@@ -10,20 +10,28 @@ const positiveInteger = z.number().int().positive();
 
 export const planSchema = z
   .strictObject({
-    /** Authenticated, non-idempotent requests per calendar month (UTC). */
-    monthlyRequests: positiveInteger,
-    requestsPerMinute: positiveInteger,
-    requestsPerSecond: positiveInteger,
+    /** Requests per calendar month (UTC). Each cap may be left out: a plan without any caps costs its owners no account writes. */
+    monthlyRequests: positiveInteger.optional(),
+    requestsPerMinute: positiveInteger.optional(),
+    requestsPerSecond: positiveInteger.optional(),
     /** How many API keys an owner on this plan may hold at once. */
     apiKeys: z.union([positiveInteger, z.literal('unlimited')]),
     /** Past `monthlyRequests`, requests are still served (and billed as overage) instead of denied. */
     overages: z.boolean().default(false),
   })
-  .refine((plan) => plan.requestsPerSecond <= plan.requestsPerMinute && plan.requestsPerMinute <= plan.monthlyRequests, {
-    message: 'limits must grow with the window: requestsPerSecond <= requestsPerMinute <= monthlyRequests',
-  });
+  .refine(
+    ({ requestsPerSecond, requestsPerMinute, monthlyRequests }) => {
+      // A cap that is left out neither bounds nor is bounded by the others.
+      const caps = [requestsPerSecond, requestsPerMinute, monthlyRequests].filter((cap) => cap !== undefined);
+      return caps.every((cap, index) => index === 0 || caps[index - 1]! <= cap);
+    },
+    { message: 'limits must grow with the window: requestsPerSecond <= requestsPerMinute <= monthlyRequests (among those set)' },
+  );
 
 export type Plan = z.output<typeof planSchema>;
+
+/** The plan caps something, so its owners' requests are counted. */
+export const hasCaps = (plan: Plan) => plan.monthlyRequests !== undefined || plan.requestsPerMinute !== undefined || plan.requestsPerSecond !== undefined;
 
 export const plansSchema = z
   .record(z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'plan names are 1-32 lowercase letters, digits or hyphens'), planSchema)

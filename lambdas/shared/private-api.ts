@@ -1,7 +1,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
 import type { KeyKind, VerifiedKey } from './api-keys.ts';
-import type { AnswerOf, Responses, RouteContract } from './http/contract.ts';
+import { countedTowardPlan, ownerCapErrors, type Undoable } from '../quota/plan-admission.ts';
+import { type AnswerOf, planCountingOf, type Responses, type RouteContract } from './http/contract.ts';
 import { authenticate, presentedKey } from './authenticate.ts';
 import { clock } from './clock.ts';
 import { documentClient } from './dynamodb.ts';
@@ -48,21 +49,23 @@ const inputOf = (event: APIGatewayProxyEventV2, headers: readonly string[]): Rec
 
 /**
  * Builds the handler of a route behind an API key: authenticate, parse the input with the route's
- * schema, run the operation. Authentication comes first, so callers without a key learn nothing
- * about the route.
+ * schema, run the operation, counted toward the owner's plan as the contract declares.
+ * Authentication comes first, so callers without a key learn nothing about the route (and are not
+ * counted).
  */
 const privateRoute =
   ({ errorShape, keyHeader }: FamilyOptions) =>
   <Request extends z.ZodType, R extends Responses>(
     contract: RouteContract<Request, R, KeyKind>,
-    operation: (request: z.output<Request>, context: PrivateContext) => Promise<AnswerOf<NoInfer<R>>>,
+    operation: (request: z.output<Request>, context: PrivateContext) => Promise<AnswerOf<NoInfer<R>> & Undoable>,
     /** The family's domain errors and the answers they stand for. */
-    domainErrors?: DomainErrors,
+    domainErrors: DomainErrors = [],
   ) =>
-    edge({ answerError: jsonErrors(errorShape), domainErrors }, async (event) => {
+    edge({ answerError: jsonErrors(errorShape), domainErrors: [...ownerCapErrors, ...domainErrors] }, async (event) => {
       const caller = await authenticate(documentClient, table, presentedKey(event, keyHeader), contract.auth);
       const request = parseInput(contract.request, inputOf(event, contract.headers ?? []));
-      const { statusCode, body } = await operation(request, { event, caller, nowMs: clock.now(), table });
+      const context = { event, caller, nowMs: clock.now(), table };
+      const { statusCode, body } = await countedTowardPlan(planCountingOf(contract), { ...context, ownerId: caller.ownerId }, () => operation(request, context));
       return json(statusCode, body);
     });
 

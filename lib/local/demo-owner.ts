@@ -16,7 +16,7 @@ export interface DemoOwner {
  * happened, so a fresh database gets a fresh demo owner. Keys exist only as hashes afterwards:
  * they are shown once, by the caller.
  */
-export const createDemoOwnerOnFirstStart = async (endpoint: string, tableName: string, nowMs: number): Promise<DemoOwner | undefined> => {
+export const createDemoOwnerOnFirstStart = async (endpoint: string, tableName: string, { plan, nowMs }: { plan: string; nowMs: number }): Promise<DemoOwner | undefined> => {
   const client = createDocumentClient(endpoint);
   try {
     const firstStart = await conditionalPut(client, {
@@ -26,7 +26,7 @@ export const createDemoOwnerOnFirstStart = async (endpoint: string, tableName: s
       ExpressionAttributeNames: { '#pk': table.partitionKey },
     });
     if (!firstStart.applied) return undefined;
-    const { owner, adminKey } = await createOwner(client, tableName, { name: 'demo', plan: 'free', nowMs });
+    const { owner, adminKey } = await createOwner(client, tableName, { name: 'demo', plan, nowMs });
     const useKey = await createApiKey(client, tableName, { ownerId: owner.ownerId, kind: 'use', name: 'demo', nowMs });
     return { ownerId: owner.ownerId, adminKey, useKey };
   } finally {

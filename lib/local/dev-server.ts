@@ -84,7 +84,7 @@ export const startDevServer = async (options: DevServerOptions): Promise<DevServ
     Object.assign(process.env, environment);
     // Loaded only now: the store modules it uses read the environment when they load.
     const { createDemoOwnerOnFirstStart } = await import('./demo-owner.ts');
-    const demoOwner = await createDemoOwnerOnFirstStart(dynamodb.endpoint, options.tableName, clock.now());
+    const demoOwner = await createDemoOwnerOnFirstStart(dynamodb.endpoint, options.tableName, { plan: options.config.defaultPlan, nowMs: clock.now() });
 
     const api = await listen(options);
     const withdraw = publishLocalServer(dataDir, { url: api.url, endpoint: dynamodb.endpoint, tableName: options.tableName });

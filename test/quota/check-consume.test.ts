@@ -1,4 +1,3 @@
-import './plans.ts'; // sets INCR_PLANS before any quota module loads
 import type { testPlans } from './plans.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testClock } from '../clock.ts';
@@ -194,7 +193,7 @@ describe('Idempotency-Key', () => {
     expect(decisions.every((decision) => decision.status === 200 && decision.allowed === true && decision.remaining === 93)).toBe(true);
     expect(await usage('i')).toMatchObject({ current: 7 });
     const account = await api.call(owner.adminKey, 'GET', '/v1/account');
-    expect(account.body).toMatchObject({ month: { requests: 2 } }); // the decision and the usage call; replays do not count
+    expect(account.body).toMatchObject({ month: { requests: 3 } }); // the metric's creation, the decision and the usage call; replays do not count
   });
 
   it('every concurrent duplicate answers the stored decision, never a denial, even when its count read lands after the commit', async () => {

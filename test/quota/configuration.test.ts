@@ -1,4 +1,3 @@
-import './plans.ts'; // sets INCR_PLANS before any quota module loads
 import { afterEach, describe, expect, it } from 'vitest';
 import { testClock } from '../clock.ts';
 import { createTestOwner, useLocalApi, useTwoOwners } from '../helpers.ts';

@@ -1,4 +1,3 @@
-import './plans.ts'; // sets INCR_PLANS before any quota module loads
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';

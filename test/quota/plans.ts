@@ -1,15 +1,15 @@
 import { defaultPlans, type Plans } from '../../lambdas/shared/plans.ts';
 
 /**
- * Plans for the quota tests: `bulk` never gets in the way of a subject-limit test, `tiny` makes
- * every account cap reachable in a few requests. Handed to the functions as the stack does, in
- * INCR_PLANS, before any quota module loads.
+ * The plans of every test file (test/setup.ts hands them to the functions as the stack does, in
+ * INCR_PLANS, before any module loads): `unlimited`, the test owners' default, caps nothing, so a
+ * test of a route is never refused by its owner's plan; `bulk` never gets in the way of a
+ * subject-limit test; `tiny` makes every account cap reachable in a few requests.
  */
 export const testPlans: Plans = {
   ...defaultPlans,
+  unlimited: { apiKeys: 'unlimited', overages: false },
   bulk: { monthlyRequests: 100_000_000, requestsPerMinute: 10_000_000, requestsPerSecond: 10_000_000, apiKeys: 'unlimited', overages: false },
   tiny: { monthlyRequests: 10, requestsPerMinute: 5, requestsPerSecond: 2, apiKeys: 1, overages: false },
   'tiny-overages': { monthlyRequests: 3, requestsPerMinute: 3, requestsPerSecond: 3, apiKeys: 1, overages: true },
 };
-
-process.env.INCR_PLANS = JSON.stringify(testPlans);

@@ -1,4 +1,3 @@
-import './plans.ts'; // sets INCR_PLANS before any quota module loads
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testClock } from '../clock.ts';
 import { expectAllowedByRoute, sequentialRoundTrips, useDynamoDBCalls } from '../dynamodb-calls.ts';

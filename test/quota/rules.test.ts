@@ -189,13 +189,16 @@ describe("the account's items", () => {
     // Act
     const [enforced, counted] = [accountUpdates(context, { ownerId: 'own_1', plan, enforce: true }), accountUpdates(context, { ownerId: 'own_1', plan, enforce: false })];
     // Assess
-    expect(enforced.rate.UpdateExpression).toBe('ADD #count :one, #second :one SET #expiresAt = if_not_exists(#expiresAt, :expiresAt)');
-    expect(enforced.rate.ExpressionAttributeNames).toMatchObject({ '#second': 's7' });
-    expect(enforced.rate.ExpressionAttributeValues).toMatchObject({ ':minuteCap': 5, ':secondCap': 2 });
-    expect(enforced.month).toMatchObject({ ConditionExpression: 'attribute_not_exists(#count) OR #count < :monthCap', ExpressionAttributeValues: { ':monthCap': 10 } });
+    expect(enforced.rate?.UpdateExpression).toBe('ADD #count :one, #second :one SET #expiresAt = if_not_exists(#expiresAt, :expiresAt)');
+    expect(enforced.rate).toMatchObject({
+      ConditionExpression: '(attribute_not_exists(#count) OR #count < :minuteCap) AND (attribute_not_exists(#second) OR #second < :secondCap)',
+    });
+    expect(enforced.rate?.ExpressionAttributeNames).toMatchObject({ '#second': 's7' });
+    expect(enforced.rate?.ExpressionAttributeValues).toMatchObject({ ':minuteCap': 5, ':secondCap': 2 });
+    expect(enforced.month).toMatchObject({ ConditionExpression: '(attribute_not_exists(#count) OR #count < :monthCap)', ExpressionAttributeValues: { ':monthCap': 10 } });
     expect(counted.rate).not.toHaveProperty('ConditionExpression');
     expect(counted.month).not.toHaveProperty('ConditionExpression');
-    expect(Object.keys(counted.rate.ExpressionAttributeValues)).toEqual([':one', ':expiresAt']);
+    expect(Object.keys(counted.rate!.ExpressionAttributeValues)).toEqual([':one', ':expiresAt']);
   });
 
   it('never enforces the month of a plan with overages', () => {
@@ -204,6 +207,22 @@ describe("the account's items", () => {
     // Assess
     expect(rate).toHaveProperty('ConditionExpression');
     expect(month).not.toHaveProperty('ConditionExpression');
-    expect(month.ExpressionAttributeValues).not.toHaveProperty(':monthCap');
+    expect(month?.ExpressionAttributeValues).not.toHaveProperty(':monthCap');
+  });
+
+  it('writes only the items whose caps the plan sets, and nothing for a plan without caps', () => {
+    // Prepare
+    const { apiKeys, overages } = plan;
+    // Act
+    const burstOnly = accountUpdates(context, { ownerId: 'own_1', plan: { apiKeys, overages, requestsPerSecond: 2 }, enforce: true });
+    const monthOnly = accountUpdates(context, { ownerId: 'own_1', plan: { apiKeys, overages, monthlyRequests: 10 }, enforce: true });
+    const uncapped = accountUpdates(context, { ownerId: 'own_1', plan: { apiKeys, overages }, enforce: true });
+    // Assess
+    expect(burstOnly.rate).toMatchObject({ ConditionExpression: '(attribute_not_exists(#second) OR #second < :secondCap)' });
+    expect(burstOnly.rate?.ExpressionAttributeValues).not.toHaveProperty(':minuteCap');
+    expect(burstOnly.month).toBeUndefined();
+    expect(monthOnly.rate).toBeUndefined();
+    expect(monthOnly.month).toMatchObject({ ExpressionAttributeValues: { ':monthCap': 10 } });
+    expect(uncapped).toEqual({ rate: undefined, month: undefined });
   });
 });

@@ -61,6 +61,15 @@ describe('IncrStack configuration', () => {
     expect(loadConfig(new App({ context: { 'incr:plans': JSON.stringify(plans) } }).node).plans.hobby?.monthlyRequests).toBe(1000);
   });
 
+  it('takes plans that leave caps unset, and a default plan of the table (else the first plan)', () => {
+    const plans = { unlimited: { apiKeys: 'unlimited' }, burst: { requestsPerSecond: 5, monthlyRequests: 1000, apiKeys: 1 } };
+    const config = loadConfig(new App({ context: { 'incr:plans': plans, 'incr:defaultPlan': 'burst' } }).node);
+    expect(config.plans.unlimited).toEqual({ apiKeys: 'unlimited', overages: false });
+    expect(config.defaultPlan).toBe('burst');
+    expect(loadConfig(new App({ context: { 'incr:plans': plans } }).node).defaultPlan).toBe('unlimited');
+    expect(loadConfig(new App().node).defaultPlan).toBe('free');
+  });
+
   it.each([
     ['incr:logRetentionDays', 12345],
     ['incr:stage', 'Bad Stage'],
@@ -77,6 +86,8 @@ describe('IncrStack configuration', () => {
     ['incr:plans', {}],
     ['incr:plans', { free: { monthlyRequests: 10, requestsPerMinute: 60, requestsPerSecond: 1, apiKeys: 1 } }],
     ['incr:plans', { Free: { monthlyRequests: 10, requestsPerMinute: 6, requestsPerSecond: 1, apiKeys: 1 } }],
+    ['incr:plans', { odd: { monthlyRequests: 10, requestsPerSecond: 20, apiKeys: 1 } }],
+    ['incr:defaultPlan', 'platinum'],
   ])('rejects a bad %s, naming the field', (key, value) => {
     expect(() => loadConfig(new App({ context: { [key]: value } }).node)).toThrow(key);
   });

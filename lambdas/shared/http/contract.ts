@@ -17,6 +17,22 @@ export type Auth = 'none' | 'use' | 'admin';
  */
 export type Family = 'countapi' | 'hits' | 'v1' | 'requiems' | 'site';
 
+/**
+ * How a keyed route's requests count toward the owner's plan caps (lambdas/quota/plan-admission.ts applies it):
+ * - `alongside`: counted in parallel with the route's own request, so a request within the plan
+ *   costs no extra round trip. A refused request's write must not stand: the operation hands back
+ *   its exact inverse (`undoIfRefused`, an ADD of the opposite amount, commutative with every
+ *   concurrent change), which the edge applies before answering 429, like check-consume's give-back.
+ *   Reads have nothing to undo.
+ * - `before`: counted first, the route's request only once admitted: for writes that have no exact
+ *   inverse (a delete, a replacement, a put-if-absent whose undo could erase a later change). Owners
+ *   with caps pay a second round trip on these; owners without caps none.
+ * - `itself`: the operation counts its own request, because the account's answer is part of its
+ *   result (check-consume's decision, usage).
+ * - `false`: not counted (the account view, which an owner over its caps still needs).
+ */
+export type PlanCounting = 'alongside' | 'before' | 'itself' | false;
+
 /** The bodies a route's handler answers, by status. Failures the edge answers (validation, keys, outages) follow the family's error shape. */
 export type Responses = Readonly<Partial<Record<number, z.ZodType>>>;
 
@@ -36,6 +52,8 @@ export interface RouteContract<Request extends z.ZodType = z.ZodType, R extends 
   mediaType?: string | readonly string[];
   /** Failures the route itself answers (its domain's 404, 409, 422...), in its family's error shape, by status. */
   errors?: Readonly<Partial<Record<number, string>>>;
+  /** How a keyed route's requests count toward the owner's plan caps: `alongside` unless declared; ignored without a key. */
+  countsTowardPlan?: PlanCounting;
   /** The README's examples, for the API reference; a test checks that each one parses with its schema. */
   examples?: { request?: Record<string, unknown>; responses?: Readonly<Partial<Record<number, unknown>>> };
 }
@@ -44,3 +62,6 @@ export const routeContract = <Request extends z.ZodType, R extends Responses, co
 
 /** What an operation may answer: a declared status, with a body its schema accepts. */
 export type AnswerOf<R extends Responses> = { [S in keyof R & number]: { statusCode: S; body: z.input<NonNullable<R[S]>> } }[keyof R & number];
+
+/** How the route's requests count toward the owner's plan: only keyed routes count, `alongside` unless declared. */
+export const planCountingOf = (contract: RouteContract): PlanCounting => (contract.auth === 'none' ? false : (contract.countsTowardPlan ?? 'alongside'));

@@ -4102,14 +4102,17 @@ export interface operations {
                         ownerId: string;
                         plan: {
                             name: string;
+                            monthlyRequests: number | null;
+                            requestsPerMinute: number | null;
+                            requestsPerSecond: number | null;
                         } & {
                             [key: string]: unknown;
                         };
                         month: {
                             start: string;
-                            requests: number;
-                            cap: number;
-                            remaining: number;
+                            requests: number | null;
+                            cap: number | null;
+                            remaining: number | null;
                         };
                         recentDecisions: {
                             allowed: boolean;

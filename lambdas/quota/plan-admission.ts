@@ -1,0 +1,87 @@
+import type { PlanCounting } from '../shared/http/contract.ts';
+import { RequestError } from '../shared/http/request-error.ts';
+import { secondsUntilEnd, windowAt, type WindowKind } from '../shared/windowed-counter.ts';
+import { countAccountRequest, type OwnerDenial } from './account-counters.ts';
+import { quotaContextOf } from './context.ts';
+import { ownerPlan } from './limits.ts';
+
+/**
+ * How the requests of the keyed routes count toward their owner's plan caps, declared by each
+ * route's contract (`countsTowardPlan`) and applied by the edge (lambdas/shared/private-api.ts), so
+ * that no handler counts. Every authenticated, well-formed request of an owner whose plan has caps counts,
+ * whether the route then succeeds, fails or is refused; an owner on a plan without caps costs
+ * nothing (no account item is written).
+ */
+
+/** The window whose cap each denial names. */
+const deniedWindow: Record<OwnerDenial, WindowKind> = {
+  owner_rate_limit_exceeded_second: 'second',
+  owner_rate_limit_exceeded: 'minute',
+  owner_monthly_limit_exceeded: 'month',
+};
+
+/** A request over an account cap, where the route has no decision to answer with: a 429. */
+export class OwnerCapExceededError extends Error {
+  /** Until the capped window ends: the answer's Retry-After. */
+  readonly retryAfterSeconds: number;
+
+  constructor(
+    readonly denial: OwnerDenial,
+    nowMs: number,
+  ) {
+    super(`Account cap exceeded: ${denial}`);
+    this.name = 'OwnerCapExceededError';
+    this.retryAfterSeconds = secondsUntilEnd(windowAt(deniedWindow[denial], nowMs), nowMs);
+  }
+}
+
+const ownerDenialMessages: Record<OwnerDenial, string> = {
+  owner_rate_limit_exceeded_second: 'Too many requests in a short burst on this account; try again in a moment',
+  owner_rate_limit_exceeded: 'Too many requests per minute on this account',
+  owner_monthly_limit_exceeded: "This account's monthly request cap is reached; it resets next calendar month",
+};
+
+/** The answer of every keyed family to a request over a cap (each family writes it in its own error shape). */
+export const ownerCapErrors = [
+  [
+    OwnerCapExceededError,
+    (error: OwnerCapExceededError) =>
+      new RequestError(429, error.denial, ownerDenialMessages[error.denial], undefined, { 'Retry-After': String(error.retryAfterSeconds) }),
+  ],
+] as const;
+
+
+/** What an operation counted `alongside` answers: its answer, and how to take its write back. */
+export interface Undoable {
+  undoIfRefused?: () => Promise<unknown>;
+}
+
+interface Caller {
+  ownerId: string;
+  table: string;
+  nowMs: number;
+}
+
+const count = async ({ ownerId, table, nowMs }: Caller) => {
+  const context = quotaContextOf({ table, nowMs });
+  return countAccountRequest(context, { ownerId, plan: (await ownerPlan(context, ownerId)).plan });
+};
+
+/** Runs the route's operation as its counting (the contract's `countsTowardPlan`) says; over a cap, throws OwnerCapExceededError with the route's own write undone or never made. */
+export const countedTowardPlan = async <Answer extends Undoable>(counting: PlanCounting, caller: Caller, operation: () => Promise<Answer>): Promise<Answer> => {
+  if (counting === false || counting === 'itself') return operation();
+  if (counting === 'before') {
+    const denial = await count(caller);
+    if (denial) throw new OwnerCapExceededError(denial, caller.nowMs);
+    return operation();
+  }
+  const [denial, answer] = await Promise.allSettled([count(caller), operation()]);
+  if (denial.status === 'fulfilled' && denial.value === undefined) {
+    if (answer.status === 'rejected') throw answer.reason;
+    return answer.value;
+  }
+  // Refused, or the count failed (a 503 must not leave a change behind either).
+  if (answer.status === 'fulfilled') await answer.value.undoIfRefused?.();
+  if (denial.status === 'rejected') throw denial.reason;
+  throw new OwnerCapExceededError(denial.value!, caller.nowMs);
+};
