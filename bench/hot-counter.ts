@@ -10,7 +10,7 @@
  */
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { request } from 'node:http';
-import { ensureTable, startDynamoDbLocal } from '../lib/local/dynamodb-local.ts';
+import { startBenchTable } from './bench-table.ts';
 import { startLocalApi } from '../lib/local/server.ts';
 import { routes } from '../lib/routes.ts';
 
@@ -32,19 +32,8 @@ const get = (url: string, localAddress = '127.0.0.1'): Promise<{ status: number;
       .end();
   });
 
-const dynamodb = await startDynamoDbLocal();
+const dynamodb = await startBenchTable('incr-bench-hot', { POWERTOOLS_LOG_LEVEL: 'ERROR', POWERTOOLS_METRICS_DISABLED: 'true' });
 try {
-  const tableName = 'incr-bench-hot';
-  await ensureTable(dynamodb.endpoint, tableName);
-  Object.assign(process.env, {
-    DYNAMODB_ENDPOINT: dynamodb.endpoint,
-    TABLE_NAME: tableName,
-    AWS_REGION: 'us-east-1',
-    IP_HASH_SECRET: 'bench-ip-hash-secret',
-    INCR_VERSION: 'bench',
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
-    POWERTOOLS_METRICS_DISABLED: 'true',
-  });
   // Loaded only now: the modules read their configuration when they load.
   const { documentClient } = await import('../lambdas/shared/dynamodb.ts');
   const { countapiCounterKey, hitCounterKey } = await import('../lambdas/shared/keys.ts');

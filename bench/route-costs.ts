@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createRouter, toEvent } from '../lib/local/api-gateway.ts';
-import { ensureTable, startDynamoDbLocal } from '../lib/local/dynamodb-local.ts';
+import { startBenchTable } from './bench-table.ts';
 import { lambdaContext } from '../lib/local/server.ts';
 import { routes, type Route } from '../lib/routes.ts';
 import { clock } from '../lambdas/shared/clock.ts';
@@ -111,23 +111,16 @@ const percentile = (values: number[], share: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
 };
 
-const dynamodb = await startDynamoDbLocal();
+const tableName = 'incr-bench';
+const dynamodb = await startBenchTable(tableName, {
+  POWERTOOLS_LOG_LEVEL: 'INFO',
+  POWERTOOLS_METRICS_DISABLED: 'false',
+  // A plan roomy enough that every quota decision is an allowed one: the common case.
+  INCR_PLANS: JSON.stringify({
+    bench: { monthlyRequests: 1_000_000_000, requestsPerMinute: 100_000_000, requestsPerSecond: 1_000_000, apiKeys: 'unlimited' },
+  }),
+});
 try {
-  const tableName = 'incr-bench';
-  await ensureTable(dynamodb.endpoint, tableName);
-  Object.assign(process.env, {
-    DYNAMODB_ENDPOINT: dynamodb.endpoint,
-    TABLE_NAME: tableName,
-    AWS_REGION: 'us-east-1',
-    IP_HASH_SECRET: 'bench-ip-hash-secret',
-    INCR_VERSION: 'bench',
-    POWERTOOLS_LOG_LEVEL: 'INFO',
-    POWERTOOLS_METRICS_DISABLED: 'false',
-    // A plan roomy enough that every quota decision is an allowed one: the common case.
-    INCR_PLANS: JSON.stringify({
-      bench: { monthlyRequests: 1_000_000_000, requestsPerMinute: 100_000_000, requestsPerSecond: 1_000_000, apiKeys: 'unlimited' },
-    }),
-  });
   // Loaded only now: the modules read their configuration when they load.
   const { documentClient } = await import('../lambdas/shared/dynamodb.ts');
   const { createDocumentClient } = await import('../lambdas/shared/document-client.ts');

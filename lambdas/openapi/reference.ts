@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { edge, jsonErrors } from '../shared/http/edge.ts';
 import { messageErrorShape } from '../shared/http/error-shapes.ts';
-import { html } from '../shared/http/responses.ts';
+import { html, pagePolicy } from '../shared/http/responses.ts';
 import { rendererFile } from './renderer.ts';
 
 /**
@@ -33,18 +33,11 @@ const bootstrap =
  * favicon that spares a request); fonts are the system's. `connect-src 'self'` lets the page fetch
  * /openapi.json and lets Scalar's client try requests against this same API, and nothing else.
  */
-const contentSecurityPolicy = [
-  "default-src 'none'",
-  `script-src 'self' 'sha256-${createHash('sha256').update(bootstrap).digest('base64')}'`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+const contentSecurityPolicy = pagePolicy({
+  'script-src': [`'sha256-${createHash('sha256').update(bootstrap).digest('base64')}'`],
+  'style-src': ["'unsafe-inline'"],
+  'font-src': ["'self'"],
+});
 
 const page = `<!doctype html>
 <html lang="en">

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { namePattern } from '../countapi/names.ts';
-import { html } from '../shared/http/responses.ts';
+import { html, pagePolicy } from '../shared/http/responses.ts';
 import { type EntryName, entries } from './assets.ts';
 
 /**
@@ -12,22 +12,8 @@ import { type EntryName, entries } from './assets.ts';
 export const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-/**
- * Only our own files run or style the page; nothing inline, so no hash or nonce is needed. The
- * pages read this API (`connect-src 'self'`) and show its images; no form ever submits (`form-action`),
- * and no other site may frame them.
- */
-export const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+/** Only our own files run or style the pages: nothing inline, so no hash or nonce is needed. */
+export const contentSecurityPolicy = pagePolicy();
 
 const hostPattern = /^[a-z0-9.-]+(:\d{1,5})?$/i;
 

@@ -53,6 +53,32 @@ export const svg = (statusCode: number, image: string, headers: Headers): APIGat
   body: image,
 });
 
+type Directive = 'script-src' | 'style-src' | 'img-src' | 'font-src' | 'connect-src';
+
+/**
+ * The Content-Security-Policy of every page: only this origin's files run, style or load; the page
+ * may read this API and show its images (`data:` ones too); nothing is framed, submitted or
+ * embedded. A page adds the sources it must have (a hashed inline script, inline styles, fonts).
+ */
+export const pagePolicy = (extra: Partial<Record<Directive, readonly string[]>> = {}): string => {
+  const directives: [string, readonly string[]][] = [
+    ['default-src', ["'none'"]],
+    ['script-src', ["'self'", ...(extra['script-src'] ?? [])]],
+    ['style-src', ["'self'", ...(extra['style-src'] ?? [])]],
+    ['img-src', ["'self'", 'data:', ...(extra['img-src'] ?? [])]],
+    ['font-src', extra['font-src'] ?? []],
+    ['connect-src', ["'self'", ...(extra['connect-src'] ?? [])]],
+    ['base-uri', ["'none'"]],
+    ['form-action', ["'none'"]],
+    ['frame-ancestors', ["'none'"]],
+    ['object-src', ["'none'"]],
+  ];
+  return directives
+    .filter(([, sources]) => sources.length > 0)
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ');
+};
+
 /**
  * A page: its own Content-Security-Policy (each page knows what it loads), never framed, and
  * revalidated on every visit so that it always names the current asset URLs.
