@@ -87,8 +87,9 @@ export interface HitResult {
 }
 
 /**
- * Adds one to a live counter (one UpdateItem, of its item or, when hot, of one of its shards). A missing or expired counter is created afresh at 1
- * (bounds 0..1, not resettable) within the creator's limit: a second round trip, once per counter.
+ * Adds one to a live counter (one UpdateItem, of its item or, when hot, of one of its shards). A
+ * missing or expired counter is created afresh at 1 (bounds 0..1, not resettable) within the
+ * creator's limit: a second round trip, once per counter.
  */
 export const hitCounter = async (
   client: DynamoDBDocumentClient,
