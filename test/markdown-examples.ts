@@ -114,7 +114,7 @@ export const runActions = async (actions: Action[], { cwd, substitutions, pacing
 
 /**
  * Whether `actual` is what `shown` shows. Shown JSON is a subset: an object may leave fields out,
- * and a string ending in `...` stands for any string with that beginning (a generated id or key);
+ * an array shows every item in any order, and a string ending in `...` stands for any string with that beginning (a generated id or key);
  * every number and every other string must be exact. Shown text matches whole, `...` standing for
  * anything.
  */
@@ -137,7 +137,15 @@ export const matchesShown = (actual: string, shown: string): boolean => {
 
 const jsonSubset = (actual: unknown, shown: unknown): boolean => {
   if (typeof shown === 'string' && shown.endsWith('...')) return typeof actual === 'string' && actual.startsWith(shown.slice(0, -3));
-  if (Array.isArray(shown)) return Array.isArray(actual) && actual.length === shown.length && shown.every((item, index) => jsonSubset(actual[index], item));
+  if (Array.isArray(shown)) {
+    // Listings in key-id order list generated ids: each shown item matches one item, wherever it is.
+    if (!Array.isArray(actual) || actual.length !== shown.length) return false;
+    const unmatched = [...actual];
+    return shown.every((item) => {
+      const found = unmatched.findIndex((candidate) => jsonSubset(candidate, item));
+      return found >= 0 && unmatched.splice(found, 1).length === 1;
+    });
+  }
   if (shown !== null && typeof shown === 'object') {
     if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return false;
     return Object.entries(shown).every(([name, value]) => name in actual && jsonSubset((actual as Record<string, unknown>)[name], value));
