@@ -75,9 +75,9 @@ describe('the installed package', () => {
     expect(JSON.parse(await runInApp('cjs.cjs', source))).toEqual([1, 3, true, 'validation_error']);
   });
 
-  it("runs the README's SDK quick start", async () => {
-    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
-    const snippet = /<!-- sdk-quickstart[^>]*-->\n```js\n([\s\S]*?)```/.exec(readme)?.[1];
+  it('runs the SDK quick start of docs/sdk.md', async () => {
+    const page = await readFile(new URL('../../docs/sdk.md', import.meta.url), 'utf8');
+    const snippet = /<!-- sdk-quickstart[^>]*-->\n```js\n([\s\S]*?)```/.exec(page)?.[1];
     expect(snippet).toContain("from '@incr/client'");
     expect(await runInApp('readme.mjs', snippet!.replace("'http://localhost:3000'", 'process.env.INCR_URL'))).toBe('5 true');
   });

@@ -112,11 +112,11 @@ describe('the built pages', () => {
   });
 });
 
-describe('the README', () => {
+describe('docs/pages.md', () => {
   it('shows screenshots of the pages that exist (npm run docs:screenshots)', () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const pictures = [...readme.matchAll(/\]\((docs\/screenshots\/[^)]+\.png)\)/g)].map((match) => match[1]!);
-    expect(pictures).toEqual(expect.arrayContaining(['docs/screenshots/landing.png', 'docs/screenshots/embed.png']));
-    for (const picture of pictures) expect(existsSync(new URL(`../../${picture}`, import.meta.url)), picture).toBe(true);
+    const page = readFileSync(new URL('../../docs/pages.md', import.meta.url), 'utf8');
+    const pictures = [...page.matchAll(/\]\((screenshots\/[^)]+\.png)\)/g)].map((match) => match[1]!);
+    expect(pictures).toEqual(expect.arrayContaining(['screenshots/landing.png', 'screenshots/embed.png']));
+    for (const picture of pictures) expect(existsSync(new URL(`../../docs/${picture}`, import.meta.url)), picture).toBe(true);
   });
 });
