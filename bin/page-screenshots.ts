@@ -1,5 +1,5 @@
 /**
- * `npm run docs:screenshots`: pictures of the landing page and the embed builder for the README,
+ * `npm run docs:screenshots`: pictures of the landing page and the embed builder for docs/pages.md,
  * taken in headless Chromium from a fresh in-memory server (so the numbers are a few hits, not
  * someone's data), into docs/screenshots/.
  */

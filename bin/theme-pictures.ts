@@ -5,7 +5,7 @@ import { renderCounter, type CounterImageOptions } from '../lambdas/hits/svg/ren
 import { themeNames } from '../lambdas/hits/svg/themes.ts';
 
 /**
- * The theme pictures of the README (docs/themes/*.svg), rendered by the code that serves them;
+ * The theme pictures of docs/api/hits.md (docs/themes/*.svg), rendered by the code that serves them;
  * test/hits/theme-pictures.test.ts fails when a committed picture is no longer what the code
  * draws. `npm run docs:themes` rewrites them and prints the size of each theme's SVG.
  */

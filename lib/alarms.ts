@@ -11,7 +11,7 @@ import { readActions, writeActions, type Route } from './routes.ts';
 
 /**
  * The alarms worth waking someone for, all sending to one SNS topic (when they fire and when they
- * recover). Thresholds live here, named, so the README and the tests quote the same numbers.
+ * recover). Thresholds live here, named, so docs/operations.md and the tests quote the same numbers.
  */
 export const alarmThresholds = {
   /** Percentage of the API's answers that are 5xx, over 5 minutes with at least `minimumRequests`. */

@@ -8,7 +8,7 @@ import type { IncrConfig } from './config.ts';
 /**
  * API Gateway's access log line, as JSON. It names the route key, never the path or the query
  * string (they can carry names and keys), and leaves out the source IP and the user agent:
- * addresses are never logged raw (see the README's security notes). Every value is quoted because
+ * addresses are never logged raw (see docs/operations.md, "Logs"). Every value is quoted because
  * API Gateway writes `-` for a value it does not have, which would break a bare JSON number.
  */
 export const accessLogFields = {

@@ -54,7 +54,7 @@ export class IncrDashboard extends Construct {
             `# Incr ${stage}\n` +
             'Alarms first, then the API as clients see it, business metrics (EMF from the functions), DynamoDB, ' +
             'and one row per function of the route table. Every function logs one JSON line per request: ' +
-            'query its log group with CloudWatch Logs Insights (see the README, "Operating Incr").',
+            'query its log group with CloudWatch Logs Insights (see docs/operations.md, "Logs").',
           width: 24,
           height: 2,
         }),

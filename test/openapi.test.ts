@@ -37,7 +37,7 @@ describe('the OpenAPI document', () => {
 
   const everyContract = Object.values(contracts).flatMap((family) => Object.values(family) as RouteContract[]);
 
-  it("carries the README's examples, each valid for the schema it illustrates", () => {
+  it('carries the documented examples, each valid for the schema it illustrates', () => {
     const withExamples = everyContract.filter((contract) => contract.examples);
     expect(withExamples.length).toBeGreaterThanOrEqual(10);
     for (const { routeKeys, request, responses, examples } of withExamples) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repositoryRoot, sizeCases, svgSizes, themePictures } from '../../bin/theme-pictures.ts';
 
-describe('theme pictures in the README', () => {
+describe('theme pictures in docs/api/hits.md', () => {
   it.each(themePictures().map(({ file, svg }) => [file, svg]))('%s is what the code renders (else run `npm run docs:themes`)', (file, svg) => {
     expect(readFileSync(join(repositoryRoot, file), 'utf8'), `${file} is stale: run npm run docs:themes`).toBe(svg);
   });

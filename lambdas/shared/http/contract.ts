@@ -54,7 +54,7 @@ export interface RouteContract<Request extends z.ZodType = z.ZodType, R extends 
   errors?: Readonly<Partial<Record<number, string>>>;
   /** How a keyed route's requests count toward the owner's plan caps: `alongside` unless declared; ignored without a key. */
   countsTowardPlan?: PlanCounting;
-  /** The README's examples, for the API reference; a test checks that each one parses with its schema. */
+  /** The documented examples, for the API reference; a test checks that each one parses with its schema. */
   examples?: { request?: Record<string, unknown>; responses?: Readonly<Partial<Record<number, unknown>>> };
 }
 

@@ -3,7 +3,7 @@ import type { AnswerOf, QueryOf } from '../types.js';
 
 type Query = QueryOf<'hits.count'>;
 
-/** The image options of `.svg` hit counters; see the README's "Image options". */
+/** The image options of `.svg` hit counters; see docs/api/hits.md, "Image options". */
 export interface ImageOptions {
   theme?: 'badge' | 'pixel' | 'segment' | 'flip';
   label?: string;
