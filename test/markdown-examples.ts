@@ -166,7 +166,7 @@ export const useFreshServer = ({ ownJava }: { ownJava: boolean }) => {
     state.cwd = await mkdtemp(join(tmpdir(), 'incr-examples-'));
     // The examples import the SDK from packages/ and run its tools from node_modules/.
     await Promise.all(['packages', 'node_modules'].map((name) => symlink(join(repoRoot, name), join(state.cwd, name))));
-    const table = ownJava ? {} : { DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'), TABLE_NAME: `incr-examples-${Math.random().toString(36).slice(2, 10)}` };
+    const table: Record<string, string> = ownJava ? {} : { DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'), TABLE_NAME: `incr-examples-${Math.random().toString(36).slice(2, 10)}` };
     const env = developerEnv({ INCR_DATA_DIR: join(state.cwd, '.incr-data'), INCR_IN_MEMORY: '1', PORT: '0', POWERTOOLS_LOG_LEVEL: 'SILENT', ...table });
     const { child, output, exited } = startBin(env);
     stopServer = async () => {
