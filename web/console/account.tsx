@@ -48,7 +48,7 @@ const Decisions = ({ decisions, dropped }: { decisions: Decision[]; dropped: num
         <Table caption="Recent decisions" head={['Time', 'Subject', 'Metric', 'Cost', 'Decision', 'Remaining', 'Reason']}>
           {shown.map((decision) => (
             <tr>
-              <td>{formatTime(decision.at)}</td>
+              <td class="nowrap">{formatTime(decision.at)}</td>
               <td>
                 <code>{decision.subject}</code>
               </td>
@@ -89,7 +89,7 @@ export const AccountView = () => {
       {account && (
         <>
           <section class="panel" aria-labelledby="plan-title">
-            <h3 id="plan-title">Plan {account.plan.name}</h3>
+            <h3 id="plan-title">Plan: {account.plan.name}</h3>
             <dl class="facts">
               <div>
                 <dt>Per month</dt>
@@ -105,7 +105,7 @@ export const AccountView = () => {
               </div>
             </dl>
             <p class="note">
-              Month from {account.month.start}. Owner <code>{account.ownerId}</code>.
+              This month began {account.month.start.slice(0, 10)}. Owner <code>{account.ownerId}</code>.
             </p>
             <MonthBar month={account.month} />
           </section>
