@@ -105,7 +105,7 @@ describe('GET /', () => {
       requestContext: { domainName: 'counters.example.com', http: { method: 'GET', path: '/incr/embed', sourceIp: '192.0.2.1' }, requestId: 'r', routeKey: 'GET /embed', stage: '$default', timeEpoch: 0 },
       isBase64Encoded: false,
     } as unknown as APIGatewayProxyEventV2;
-    const answer = (await embedHandler(event, {} as never, () => {})) as { statusCode: number; body: string };
+    const answer = (await embedHandler(event, {} as never)) as { statusCode: number; body: string };
     expect(answer.statusCode).toBe(200);
     expect(answer.body).toContain('&quot;baseUrl&quot;:&quot;https://counters.example.com/incr&quot;');
     expect(answer.body).toContain('<link rel="stylesheet" href="./assets/');
@@ -117,6 +117,15 @@ describe('GET /embed', () => {
     const { text } = await getPage('/embed');
     const settings = JSON.parse(/data-settings="([^"]+)"/.exec(text)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
     expect(settings).toMatchObject({ baseUrl: api.url, themes: ['badge', 'pixel', 'segment', 'flip'], show: ['visit', 'visitor', 'both'], scheme: ['auto', 'light', 'dark'], maxDigits: 12, maxLabelLength: 50 });
+  });
+});
+
+describe('GET /console', () => {
+  it('is a shell for the script, which finds the API relative to the page, and marks its place in the navigation', async () => {
+    const { text } = await getPage('/console');
+    expect(text).toContain('<div id="console" data-api="./">');
+    expect(text).toContain('<a href="./console" aria-current="page">Console</a>');
+    expect(text).toContain('<noscript>');
   });
 });
 

@@ -107,7 +107,8 @@ export const MetricsView = () => {
               <td>{limitText(metric.limit)}</td>
               <td>{metric.window}</td>
               <td>{metric.description || '—'}</td>
-              <td class="actions">
+              <td>
+                <div class="actions">
                 <a href={`#overrides/${encodeURIComponent(metric.metric)}`}>
                   Overrides<span class="visually-hidden"> of {metric.metric}</span>
                 </a>
@@ -115,6 +116,7 @@ export const MetricsView = () => {
                   Edit<span class="visually-hidden"> {metric.metric}</span>
                 </button>
                 <Confirm action="Delete" what={metric.metric} question={`Delete ${metric.metric} and all its overrides?`} disabled={action.busy} onConfirm={() => remove(metric)} />
+                </div>
               </td>
             </tr>
           ))}
@@ -226,11 +228,13 @@ export const OverridesView = ({ metric }: { metric: string }) => {
                 <code>{override.subject}</code>
               </td>
               <td>{override.limit === 'unlimited' ? 'Unlimited' : formatNumber(override.limit)}</td>
-              <td class="actions">
+              <td>
+                <div class="actions">
                 <button type="button" class="secondary" onClick={() => setEditing(override.subject)}>
                   Edit<span class="visually-hidden"> {override.subject}</span>
                 </button>
                 <Confirm action="Delete" what={`the override of ${override.subject}`} question={`Delete the override of ${override.subject}?`} disabled={action.busy} onConfirm={() => remove(override)} />
+                </div>
               </td>
             </tr>
           ))}
