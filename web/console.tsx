@@ -4,7 +4,7 @@ import { AccountView } from './console/account.tsx';
 import { KeysView } from './console/keys.tsx';
 import { MetricsView, OverridesView } from './console/metrics.tsx';
 import { clientFor, forgetKey, IncrError, messageOf, storedKey, storeKey } from './console/session.ts';
-import { ErrorNotice, Field, Form, SessionContext, Status } from './console/ui.tsx';
+import { ErrorNotice, Field, Form, SessionContext, Status, inputValue } from './console/ui.tsx';
 import { UsageView } from './console/usage.tsx';
 import './site.css';
 import './console.css';
@@ -68,7 +68,7 @@ const SignIn = ({ onSignedIn, reason }: { onSignedIn: (key: string) => void; rea
           required
           value={key}
           hint="Kept in this tab only (sessionStorage) until you sign out or close it; never in a cookie or an address."
-          onInput={(event: Event) => setKey((event.currentTarget as HTMLInputElement).value)}
+          onInput={(event: Event) => setKey(inputValue(event))}
         />
         <button type="submit" disabled={busy}>
           Sign in

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AnswerOf } from '../../packages/client/src/index.ts';
-import { Choice, ErrorNotice, Field, Table, formatNumber, formatTime, useCall, useSession } from './ui.tsx';
+import { Choice, ErrorNotice, Field, Table, formatNumber, formatTime, inputValue, useCall, useSession } from './ui.tsx';
 
 type Account = AnswerOf<'quota.account'>;
 type Decision = Account['recentDecisions'][number];
 
-const inputValue = (event: Event) => (event.currentTarget as HTMLInputElement).value;
 /** A cap of null: the plan sets none. */
 const capText = (cap: number | null | undefined, unit: string) => (cap === null || cap === undefined ? 'Uncapped' : `${formatNumber(cap)} ${unit}`);
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AnswerOf } from '../../packages/client/src/index.ts';
 import { CopyButton } from '../copy.tsx';
-import { Choice, Confirm, ErrorNotice, Field, Form, More, Status, Table, formatTime, useCall, usePages, useSession } from './ui.tsx';
+import { Choice, Confirm, ErrorNotice, Field, Form, More, Status, Table, formatTime, inputValue, useCall, usePages, useSession } from './ui.tsx';
 
 type Key = AnswerOf<'keys.list'>['keys'][number];
 type CreatedKey = AnswerOf<'keys.create', 201>;
@@ -61,7 +61,7 @@ export const KeysView = () => {
         <h3>Create a key</h3>
         <div class="row">
           <Choice label="Kind" choices={['use', 'admin']} value={kind} onChange={(value) => setKind(value as 'use' | 'admin')} />
-          <Field label="Name" value={name} maxLength={100} placeholder="billing service" hint="Optional: what the key is for" onInput={(event: Event) => setName((event.currentTarget as HTMLInputElement).value)} />
+          <Field label="Name" value={name} maxLength={100} placeholder="billing service" hint="Optional: what the key is for" onInput={(event: Event) => setName(inputValue(event))} />
         </div>
         <p class="hint">Use keys make decisions and count; admin keys manage keys, metrics and overrides, as here.</p>
         <button type="submit" disabled={action.busy}>

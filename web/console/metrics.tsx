@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { AnswerOf } from '../../packages/client/src/index.ts';
-import { Choice, Confirm, ErrorNotice, Field, Form, More, Status, Table, formatNumber, useCall, usePages, useSession } from './ui.tsx';
+import { Choice, Confirm, ErrorNotice, Field, Form, More, Status, Table, formatNumber, inputValue, useCall, usePages, useSession } from './ui.tsx';
 
 type Metric = AnswerOf<'quota.listMetrics'>['metrics'][number];
 type Window = Metric['window'];
 const windows: readonly Window[] = ['day', 'month', 'hour', 'minute', 'lifetime'];
 
-const inputValue = (event: Event) => (event.currentTarget as HTMLInputElement).value;
 /** An empty limit field means no limit. */
 const limitOf = (text: string) => (text.trim() === '' ? null : Number(text));
 const limitText = (limit: number | null) => (limit === null ? 'No limit' : formatNumber(limit));

@@ -186,3 +186,5 @@ export const More = ({ more, busy, what }: { more?: () => void; busy: boolean; w
       Load more {what}
     </button>
   ) : null;
+
+export const inputValue = (event: Event) => (event.currentTarget as HTMLInputElement).value;

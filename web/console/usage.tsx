@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { AnswerOf } from '../../packages/client/src/index.ts';
 import { clientFor } from './session.ts';
-import { ErrorNotice, Field, Form, formatNumber, useCall } from './ui.tsx';
+import { ErrorNotice, Field, Form, formatNumber, inputValue, useCall } from './ui.tsx';
 
 type Usage = AnswerOf<'quota.usage'>;
 
-const inputValue = (event: Event) => (event.currentTarget as HTMLInputElement).value;
 
 /** How much of its limit a subject has used, as a bar and in words. */
 export const UsageBar = ({ usage }: { usage: Usage }) => (
