@@ -430,6 +430,14 @@ const declaredRoutes: Route[] = [
     tableActions: [],
   },
   {
+    id: 'console',
+    ...fromContract(contracts.site.console),
+    entry: 'lambdas/site/console.ts',
+    // A page only: the browser calls the admin API itself, with the owner's key.
+    access: 'none',
+    tableActions: [],
+  },
+  {
     id: 'site-assets',
     ...fromContract(contracts.site.asset),
     entry: 'lambdas/site/asset.ts',

@@ -17,7 +17,7 @@ describe('the route table', () => {
 
   it('puts each family under its own paths and declares at least one answer', () => {
     const familyOf = (path: string) =>
-      path.startsWith('/v1/misc/') ? 'requiems' : path.startsWith('/v1/') || path === '/health' ? 'v1' : path.startsWith('/hits') ? 'hits' : path === '/openapi.json' || path.startsWith('/docs') || ['/', '/embed'].includes(path) || path.startsWith('/assets/') ? 'site' : 'countapi';
+      path.startsWith('/v1/misc/') ? 'requiems' : path.startsWith('/v1/') || path === '/health' ? 'v1' : path.startsWith('/hits') ? 'hits' : path === '/openapi.json' || path.startsWith('/docs') || ['/', '/embed', '/console'].includes(path) || path.startsWith('/assets/') ? 'site' : 'countapi';
     for (const route of contracted) {
       for (const routeKey of route.routeKeys) expect(route.contract!.family, routeKey).toBe(familyOf(routeKey.split(' ')[1]!));
       expect(Object.keys(route.contract!.responses).some((status) => status.startsWith('2')), route.id).toBe(true);

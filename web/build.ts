@@ -6,11 +6,12 @@ import { build } from 'esbuild';
 /**
  * Builds the pages' scripts and stylesheets (one pair per entry) and returns the source of
  * lambdas/site/assets.generated.ts, which holds them under content-hashed names. Deterministic, so
- * a test can build again and compare with the committed file.
+ * a test can build again and compare with the committed file. Stylesheets are named by their
+ * content alone: pages with the same styles share one file, which a browser caches once.
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const entryNames = ['landing', 'embed'] as const;
+export const entryNames = ['landing', 'embed', 'console'] as const;
 export const generatedFile = join(here, '..', 'lambdas', 'site', 'assets.generated.ts');
 
 const hashed = (name: string, extension: string, text: string) => `${name}.${createHash('sha256').update(text).digest('hex').slice(0, 16)}.${extension}`;
@@ -34,7 +35,7 @@ export const buildPages = async () => {
     });
     const text = (extension: string) => outputFiles.find((file) => file.path.endsWith(`.${extension}`))!.text;
     const script = hashed(name, 'js', text('js'));
-    const style = hashed(name, 'css', text('css'));
+    const style = hashed('site', 'css', text('css'));
     files[script] = text('js');
     files[style] = text('css');
     entries[name] = { script, style };

@@ -5,7 +5,7 @@ import { type EntryName, entries } from './assets.ts';
 
 /**
  * The HTML shell of every page Incr serves for people (the landing page, the embed builder, and
- * the console next): one policy, one header, the page's own script and stylesheet by their hashed
+ * the console): one policy, one header, the page's own script and stylesheet by their hashed
  * names. A page supplies only its title and its server-rendered main content.
  */
 
@@ -17,14 +17,28 @@ export const contentSecurityPolicy = pagePolicy();
 
 const hostPattern = /^[a-z0-9.-]+(:\d{1,5})?$/i;
 
+/** The matched route's own path (`/embed`): pages have no path parameters. */
+const routePathOf = (event: APIGatewayProxyEventV2) => event.routeKey.slice(event.routeKey.indexOf(' ') + 1);
+
+/**
+ * The path this deployment is served under: empty at a domain's root, `/incr` for a custom
+ * domain's API mapping `incr` (API Gateway leaves the mapping's path, like a named stage's, in
+ * `rawPath`): what precedes the route's own path.
+ */
+export const basePathOf = (event: APIGatewayProxyEventV2) => {
+  const routePath = routePathOf(event).replace(/\/$/, '');
+  const path = event.rawPath.replace(/\/$/, '');
+  return path.endsWith(routePath) ? path.slice(0, path.length - routePath.length) : '';
+};
+
 /**
  * This deployment's base URL as the browser reached it: API Gateway's domain (the custom domain
- * when there is one), and the local server's Host. Anything that is not a plain host name (a forged
- * Host header) gives no URL a reader would copy, so the examples fall back to localhost.
+ * when there is one) and base path, and the local server's Host. Anything that is not a plain host
+ * name (a forged Host header) gives no URL a reader would copy, so the examples fall back to localhost.
  */
 export const baseUrlOf = (event: APIGatewayProxyEventV2) => {
   const host = hostPattern.test(event.requestContext.domainName) ? event.requestContext.domainName.toLowerCase() : 'localhost';
-  return `${event.headers['x-forwarded-proto'] === 'http' ? 'http' : 'https'}://${host}`;
+  return `${event.headers['x-forwarded-proto'] === 'http' ? 'http' : 'https'}://${host}${encodeURI(basePathOf(event))}`;
 };
 
 /** The counter id the pages suggest and count under: this deployment's host name, when it is a valid id. */
@@ -33,20 +47,25 @@ export const counterIdOf = (baseUrl: string) => {
   return namePattern.test(host) ? host : 'incr';
 };
 
-/** Relative links keep the pages working under a custom domain's base path: `../` per level below the root. */
-const rootOf = (event: APIGatewayProxyEventV2) => '../'.repeat(Math.max(0, event.rawPath.split('/').length - 2)) || './';
+/**
+ * Relative links keep the pages working under any base path: `../` per level of the route's own
+ * path below the deployment's root (the base path's levels are above it).
+ */
+export const rootOf = (event: APIGatewayProxyEventV2) => '../'.repeat(Math.max(0, routePathOf(event).split('/').length - 2)) || './';
 
+/** `path`: the route the link leads to, to mark the current page. */
 const navigation = [
-  { href: '', label: 'Incr' },
-  { href: 'embed', label: 'Embed builder' },
-  { href: 'docs', label: 'API reference' },
+  { href: '', path: '/', label: 'Incr' },
+  { href: 'embed', path: '/embed', label: 'Embed builder' },
+  { href: 'console', path: '/console', label: 'Console' },
+  { href: 'docs', path: '/docs', label: 'API reference' },
 ];
 
 export const page = (event: APIGatewayProxyEventV2, { entry, title, main }: { entry: EntryName; title: string; main: string }) => {
   const root = rootOf(event);
   const { script, style } = entries[entry];
   const links = navigation
-    .map(({ href, label }) => `<a href="${root}${href}"${`/${href}` === event.rawPath ? ' aria-current="page"' : ''}>${label}</a>`)
+    .map(({ href, path, label }) => `<a href="${root}${href}"${event.routeKey === `GET ${path}` ? ' aria-current="page"' : ''}>${label}</a>`)
     .join('');
   return html(
     `<!doctype html>

@@ -21,6 +21,16 @@ export const contracts = {
     mediaType: 'text/html',
     responses: { 200: z.string() },
   }),
+  console: routeContract({
+    // API Gateway refuses a route key ending in a slash: the console is one page, its views in the fragment.
+    routeKeys: ['GET /console'],
+    summary: "The console: an owner's keys, metrics, overrides, usage and account, behind the owner's admin key (kept in the tab)",
+    family: 'site',
+    auth: 'none',
+    request: z.object({}),
+    mediaType: 'text/html',
+    responses: { 200: z.string() },
+  }),
   asset: routeContract({
     routeKeys: ['GET /assets/{file}'],
     summary: "A page's script or stylesheet, at a URL named by its content (cached for a year)",

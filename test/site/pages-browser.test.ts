@@ -65,7 +65,40 @@ describe.skipIf(!hasChromium)('the pages in headless Chromium', () => {
     await page.close();
   });
 
-  it.each(['/', '/embed'])('%s fits a 360 px wide screen, in the light and the dark scheme', async (path) => {
+  it("the landing page's copy buttons put the snippet on the clipboard, and select it where the clipboard is refused", async () => {
+    const opened = await openPage(browser(), `${api.url}/`, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page } = opened;
+    const snippet = (await page.locator('figure', { hasText: 'curl' }).locator('pre').textContent())!;
+    await page.getByRole('button', { name: 'Copy curl' }).click();
+    await page.getByRole('status').getByText('Copied').waitFor();
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(snippet);
+    await expectClean(opened, api.url);
+    await page.close();
+
+    // A browser that refuses (an insecure origin, a denied permission) rejects writeText.
+    const refused = await browser().newContext();
+    await refused.addInitScript({ content: "navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));" });
+    const other = await refused.newPage();
+    await other.goto(`${api.url}/`);
+    await other.getByRole('button', { name: 'Copy HTML' }).click();
+    await other.getByRole('status').getByText('Selected: press Ctrl+C').waitFor();
+    expect(await other.evaluate<string>('getSelection().toString()')).toBe(await other.locator('figure', { hasText: 'HTML' }).locator('pre').textContent());
+    await refused.close();
+  });
+
+  it("the embed builder's copy buttons copy the snippet as the options make it", async () => {
+    const opened = await openPage(browser(), `${api.url}/embed`, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page } = opened;
+    await page.getByLabel('Label', { exact: true }).fill('readers');
+    await page.getByRole('button', { name: 'Copy Markdown' }).click();
+    await page.getByRole('status').getByText('Copied').waitFor();
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(`![readers](${api.url}/hits/${new URL(api.url).hostname}/home.svg?label=readers)`);
+    await page.waitForLoadState('networkidle');
+    await expectClean(opened, api.url);
+    await page.close();
+  });
+
+  it.each(['/', '/embed', '/console'])('%s fits a 360 px wide screen, in the light and the dark scheme', async (path) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const opened = await openPage(browser(), `${api.url}${path}`, { viewport: { width: 360, height: 740 }, colorScheme });
       const { page } = opened;

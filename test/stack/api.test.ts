@@ -33,8 +33,24 @@ describe('IncrStack (default configuration)', () => {
 
   it("serves the site's pages and their assets, each from its own function", () => {
     const routeKeys = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((route) => (route as Resource).Properties.RouteKey);
-    expect(routeKeys).toEqual(expect.arrayContaining(['GET /', 'GET /embed', 'GET /assets/{file}', 'GET /docs']));
-    for (const id of ['landing', 'embed-builder', 'site-assets']) template.hasResourceProperties('AWS::Lambda::Function', { FunctionName: `incr-prod-${id}` });
+    expect(routeKeys).toEqual(expect.arrayContaining(['GET /', 'GET /embed', 'GET /console', 'GET /assets/{file}', 'GET /docs']));
+    for (const id of ['landing', 'embed-builder', 'console', 'site-assets']) template.hasResourceProperties('AWS::Lambda::Function', { FunctionName: `incr-prod-${id}` });
+  });
+
+  it('routes GET /console to the console function, whose handler answers the page with its headers', async () => {
+    const resources = template.toJSON().Resources as Record<string, Resource>;
+    const route = Object.values(resources).find((resource) => resource.Type === 'AWS::ApiGatewayV2::Route' && resource.Properties.RouteKey === 'GET /console')!;
+    const integration = resources[route.Properties.Target['Fn::Join'][1][1].Ref]!;
+    const functionName = resources[integration.Properties.IntegrationUri['Fn::GetAtt'][0]]!.Properties.FunctionName as string;
+    expect(functionName).toBe('incr-prod-console');
+    // The function is bundled from the route table's entry: that module answers what the deployed function does.
+    const { entry } = routes.find((candidate) => `incr-prod-${candidate.id}` === functionName)!;
+    const { handler } = (await import(`../../${entry}`)) as { handler: (event: unknown, context: unknown, callback: unknown) => Promise<{ statusCode: number; headers: Record<string, string> }> };
+    const event = { version: '2.0', routeKey: 'GET /console', rawPath: '/console', rawQueryString: '', headers: {}, requestContext: { domainName: 'example.com', http: { method: 'GET', path: '/console', sourceIp: '192.0.2.1' }, requestId: 'r', routeKey: 'GET /console', stage: '$default', timeEpoch: 0 }, isBase64Encoded: false };
+    const { statusCode, headers } = await handler(event, {}, () => {});
+    expect(statusCode).toBe(200);
+    expect(headers).toMatchObject({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Frame-Options': 'DENY', 'X-Content-Type-Options': 'nosniff' });
+    expect(headers['Content-Security-Policy']).toMatch(/^default-src 'none'; script-src 'self'; style-src 'self';/);
   });
 
   it('leaves CORS to the functions (no API-level CORS configuration)', () => {
