@@ -9,6 +9,8 @@ import { RequestError } from './shared/http/request-error.ts';
  * requests no route takes (`$default`), where API Gateway alone would answer without CORS headers:
  * a path some route serves with other methods is `405` with `Allow`, anything else `404`, each in
  * the error shape of the path's family. The allowed origin, as on every route, comes from routeHandler.
+ * A page asked for with a trailing slash (`/console/`, as people type it) is redirected to its route:
+ * API Gateway cannot hold a route key ending in `/`.
  */
 const allowedHeaders = 'Authorization, Content-Type, Idempotency-Key, requiems-api-key';
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -34,6 +36,14 @@ export const handler = edge({ answerError: (error, event) => jsonErrors(errorSha
         'Access-Control-Max-Age': '86400',
       },
     };
+  }
+  const { method } = event.requestContext.http;
+  const withoutSlash = event.rawPath.replace(/(.)\/$/, '$1');
+  if ((method === 'GET' || method === 'HEAD') && withoutSlash !== event.rawPath && selectRoute(method, withoutSlash)) {
+    // Relative, so that it holds under a custom domain's base path too: `/console/` + `../console`.
+    const lastSegment = withoutSlash.slice(withoutSlash.lastIndexOf('/') + 1);
+    const query = event.rawQueryString ? `?${event.rawQueryString}` : '';
+    return { statusCode: 308, headers: { Location: `../${lastSegment}${query}` } };
   }
   const allowed = allowedMethods(event.rawPath);
   if (allowed.length > 0) throw new RequestError(405, 'method_not_allowed', 'Method Not Allowed', undefined, { Allow: [...allowed, 'OPTIONS'].join(', ') });

@@ -95,3 +95,23 @@ describe('methods and paths no route takes', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
   });
 });
+
+describe('a trailing slash', () => {
+  it.each([
+    ['/console/', '../console'],
+    ['/v1/metrics/?limit=1', '../metrics?limit=1'],
+  ])('GET %s is redirected to the route without it (%s)', async (path, location) => {
+    const response = await api.fetch(path, { ...bearer(owners.owner.adminKey), redirect: 'manual' });
+    expect({ status: response.status, location: response.headers.get('location') }).toEqual({ status: 308, location });
+  });
+
+  it('lands a browser typing /console/ on the console page', async () => {
+    const response = await api.fetch('/console/');
+    expect({ status: response.status, url: new URL(response.url).pathname, type: response.headers.get('content-type') }).toEqual({ status: 200, url: '/console', type: 'text/html; charset=utf-8' });
+  });
+
+  it('is no redirect where no route takes the path without it, nor for a POST', async () => {
+    expect((await api.fetch('/nothing/here/', { redirect: 'manual' })).status).toBe(404);
+    expect((await api.fetch('/v1/metrics/', { ...bearer(owners.owner.adminKey, { method: 'POST' }), redirect: 'manual' })).status).toBe(404);
+  });
+});
