@@ -133,6 +133,11 @@ const valueAt = (context: Record<string, unknown>, path: readonly PropertyKey[])
 /** A deploy setting is wrong: the message names each offending context key. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+
+  /** One line per offending setting, each starting with its context key. */
+  constructor(message: string, readonly problems: readonly string[] = []) {
+    super(message);
+  }
 }
 
 /**
@@ -150,7 +155,7 @@ export const parseDeployContext = (allContext: Record<string, unknown>, source =
     const got = valueAt(context, issue.path);
     return `${issue.path.join('.')}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
   });
-  throw new ConfigError(`Invalid deploy configuration in ${source}:\n  ${problems.join('\n  ')}`);
+  throw new ConfigError(`Invalid deploy configuration in ${source}:\n  ${problems.join('\n  ')}`, problems);
 };
 
 /** The deploy configuration as the synth sees it from `node` (normally the App's): cdk.json, then `cdk -c`. */
