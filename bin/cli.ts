@@ -24,6 +24,7 @@ import { ConfigError, environmentOverrides, loadCdkJsonConfig } from '../lib/con
 import { localDataDir } from '../lib/local/dev-server.ts';
 import { runningLocalServers, type LocalServerRecord } from '../lib/local/server-registry.ts';
 
+// Started with a Node older than .nvmrc's (not through npm run incr), the SDK would warn on every run.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const exitCodes = { ok: 0, failure: 1, usage: 2 } as const;

@@ -13,6 +13,7 @@ import { readLocalEnvironment } from '../lib/local/environment.ts';
 import { StartupError } from '../lib/local/startup-error.ts';
 import { localUrl } from '../lib/local/server.ts';
 
+// Started with a Node older than .nvmrc's (not through npm start), the SDK would warn on every start.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 // In AWS, a handler's stray rejection or exception crashes its runtime and Lambda starts another;
