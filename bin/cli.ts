@@ -246,7 +246,7 @@ const checkTable = async ({ client, tableName, where, tableHint }: Target) => {
 const time = (epochMs: number) => new Date(epochMs).toISOString();
 
 const keyLine = (key: ApiKeyRecord) =>
-  [column(key.keyId, 22), column(key.kind, 6), column(`${key.prefix}…`, 22), column(`created ${time(key.createdAt)}`, 33), key.revokedAt === undefined ? column('active', 32) : column(`revoked ${time(key.revokedAt)}`, 32), key.name ?? '']
+  [column(key.keyId, 20), column(key.kind, 5), column(`${key.prefix}…`, 19), `created ${time(key.createdAt)}`, key.revokedAt === undefined ? column('active', 32) : `revoked ${time(key.revokedAt)}`, key.name ?? '']
     .join('  ')
     .trimEnd();
 
@@ -300,7 +300,7 @@ const run = async (command: CommandName) => {
     case 'list-owners': {
       const owners = (await listOwners(client, tableName)).sort((a, b) => a.createdAt - b.createdAt || a.ownerId.localeCompare(b.ownerId));
       if (owners.length === 0) console.log(`No owners in ${where}: create one with \`npm run incr -- create-owner --name <name>\`.`);
-      for (const owner of owners) console.log([column(owner.ownerId, 20), column(`plan ${owner.plan}`, 16), column(`created ${time(owner.createdAt)}`, 33), owner.name].join('  '));
+      for (const owner of owners) console.log([owner.ownerId, column(`plan ${owner.plan}`, 16), `created ${time(owner.createdAt)}`, owner.name].join('  '));
       return;
     }
     case 'list-keys': {
