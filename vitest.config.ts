@@ -12,7 +12,7 @@ export default defineConfig({
     // Spies and stubbed variables are undone before the next test, so files need no afterEach for them; test/clock.ts pins are no vitest mock, files that pin reset them.
     restoreMocks: true,
     unstubEnvs: true,
-    // Tooling runs on the machines' Node 20; the functions themselves run on Node 24 in AWS.
+    // The SDK's warning about Node versions it will drop is noise here: the suite runs on Node 24 (.nvmrc), as the functions do in AWS.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });

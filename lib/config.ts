@@ -133,6 +133,11 @@ const valueAt = (context: Record<string, unknown>, path: readonly PropertyKey[])
 /** A deploy setting is wrong: the message names each offending context key. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+
+  /** One line per offending setting, each starting with its context key. */
+  constructor(message: string, readonly problems: readonly string[] = []) {
+    super(message);
+  }
 }
 
 /**
@@ -150,7 +155,7 @@ export const parseDeployContext = (allContext: Record<string, unknown>, source =
     const got = valueAt(context, issue.path);
     return `${issue.path.join('.')}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
   });
-  throw new ConfigError(`Invalid deploy configuration in ${source}:\n  ${problems.join('\n  ')}`);
+  throw new ConfigError(`Invalid deploy configuration in ${source}:\n  ${problems.join('\n  ')}`, problems);
 };
 
 /** The deploy configuration as the synth sees it from `node` (normally the App's): cdk.json, then `cdk -c`. */
@@ -165,12 +170,16 @@ export const environmentOverrides = (env: NodeJS.ProcessEnv = process.env) => ({
   'incr:defaultPlan': env.INCR_DEFAULT_PLAN,
 });
 
+/** cdk.json's `context`, the feature flags included: what `cdk synth` hands the app, for a synth outside the CDK CLI (the tests'). */
+export const cdkJsonContext = (): Record<string, unknown> =>
+  (JSON.parse(readFileSync(cdkJson, 'utf8')) as { context?: Record<string, unknown> }).context ?? {};
+
 /**
  * The deploy configuration of cdk.json, for what runs outside a synth (the local server, the CLI).
  * `overrides` play the part of `cdk -c`: a key whose value is undefined keeps cdk.json's.
  */
 export const loadCdkJsonConfig = (overrides: Record<string, unknown> = {}): IncrConfig => {
-  const { context = {} } = JSON.parse(readFileSync(cdkJson, 'utf8')) as { context?: Record<string, unknown> };
+  const context = cdkJsonContext();
   const given = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
   return parseDeployContext({ ...context, ...given }, Object.keys(given).length > 0 ? `cdk.json (overridden with ${Object.keys(given).join(', ')})` : 'cdk.json');
 };

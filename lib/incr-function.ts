@@ -4,7 +4,7 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Plans } from '../lambdas/shared/plans.ts';
@@ -76,6 +76,8 @@ export class IncrFunction extends Construct {
         target: 'node24',
         minify: true,
         sourceMap: false,
+        // esbuild's size report for each of the functions would bury `cdk synth`'s own output; warnings still show.
+        logLevel: LogLevel.WARNING,
         mainFields: ['module', 'main'],
         // The runtime ships an AWS SDK, but bundling our pinned version keeps behaviour identical
         // to the tests and lets esbuild drop the parts of the SDK we do not use.

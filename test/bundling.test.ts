@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../lib/app.ts';
+import { cdkJsonContext } from '../lib/config.ts';
 import { routes } from '../lib/routes.ts';
 
 type AssetManifest = { files: Record<string, { source: { path: string }; destinations: Record<string, { objectKey: string }> }> };
@@ -43,7 +44,7 @@ describe('bundled functions', () => {
   const bundleOf = new Map<string, Bundle>();
 
   beforeAll(async () => {
-    const { app, stack } = createApp({ outdir });
+    const { app, stack } = createApp({ outdir, context: cdkJsonContext() });
     const { template } = app.synth().getStackByName(stack.stackName);
 
     const manifest = JSON.parse(readFileSync(join(outdir, `${stack.stackName}.assets.json`), 'utf8')) as AssetManifest;

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Validations } from 'aws-cdk-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../lib/app.ts';
+import { cdkJsonContext } from '../lib/config.ts';
 import { routes } from '../lib/routes.ts';
 
 type ValidationReport = { pluginReports: { pluginName: string; violations: { ruleName: string; violatingConstructs: { constructPath: string }[] }[] }[] };
@@ -20,7 +21,7 @@ afterAll(() => {
 const synthesizeWithNag = (context: Record<string, unknown> = {}) => {
   const outdir = mkdtempSync(join(tmpdir(), 'incr-nag-'));
   outdirs.push(outdir);
-  const { app } = createApp({ outdir, context: { 'aws:cdk:bundling-stacks': [], ...context } });
+  const { app } = createApp({ outdir, context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...context } });
   let failure: unknown;
   try {
     app.synth();

@@ -54,13 +54,41 @@ describe('npm run incr (the bootstrap CLI)', () => {
     });
   });
 
-  it('refuses unknown owners and bad usage with exit code 2 and a message', async () => {
+  it('refuses unknown owners with exit code 1, and bad usage with exit code 2, each with a message', async () => {
     await expect(cli('create-key', '--owner', 'own_0000000000000000', ...target())).rejects.toMatchObject({
-      code: 2,
-      stderr: expect.stringContaining('no owner own_0000000000000000'),
+      code: 1,
+      stderr: `incr: no owner own_0000000000000000 in table ${tableName()} at ${process.env.DYNAMODB_ENDPOINT}: \`npm run incr -- list-owners\` shows them\n`,
     });
-    await expect(cli('create-owner', ...target())).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--name is required') });
+    await expect(cli('create-owner', ...target())).rejects.toMatchObject({ code: 2, stderr: 'incr: create-owner needs --name: run `npm run incr -- create-owner --help`\n' });
     await expect(cli('launch', ...target())).rejects.toMatchObject({ code: 2 });
+  });
+
+  it('lists the owners and their keys, and revokes a key, which the API then refuses', async () => {
+    const created = await cli('create-owner', '--name', 'listed', ...target());
+    const ownerId = /owner (own_[0-9a-f]{16})/.exec(created.stdout)![1]!;
+    const adminKey = /(ck_admin_live_[0-9a-f]{40})/.exec(created.stdout)![1]!;
+    const useKeyOutput = await cli('create-key', '--owner', ownerId, '--name', 'web', ...target());
+    const [, useKeyId, useKey] = /key (key_[0-9a-f]{16}) .*\n.*(ck_use_live_[0-9a-f]{40})/.exec(useKeyOutput.stdout)!;
+
+    const owners = (await cli('list-owners', ...target())).stdout.split('\n');
+    expect(owners).toContainEqual(expect.stringMatching(new RegExp(`^${ownerId}  plan free +created \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z +listed$`)));
+
+    const keys = (await cli('list-keys', '--owner', ownerId, ...target())).stdout.trimEnd().split('\n');
+    expect(keys).toHaveLength(2);
+    expect(keys).toContainEqual(expect.stringMatching(new RegExp(`^${useKeyId}  use +${useKey!.slice(0, 16)}… +created \\S+ +active +web$`)));
+    expect(keys).toContainEqual(expect.stringMatching(/^key_[0-9a-f]{16}  admin +ck_admin_live_[0-9a-f]{4}… +created \S+ +active +bootstrap$/));
+
+    const revoked = await cli('revoke-key', '--owner', ownerId, '--key', useKeyId!, ...target());
+    expect(revoked.stdout).toBe(`Revoked key ${useKeyId} of owner ${ownerId}: refused from now on (containers that checked it recently may accept it for up to 5 more seconds).\n`);
+    expect((await cli('list-keys', '--owner', ownerId, ...target())).stdout).toMatch(new RegExp(`^${useKeyId}  use .* revoked \\d{4}-\\S+Z +web$`, 'm'));
+    // The API's own listing agrees: the CLI and GET /v1/keys read the same items.
+    expect((await api.call(adminKey, 'GET', '/v1/keys')).body).toMatchObject({ keys: expect.arrayContaining([expect.objectContaining({ keyId: useKeyId, revokedAt: expect.any(Number) })]) });
+    expect((await cli('revoke-key', '--owner', ownerId, '--key', useKeyId!, ...target())).stdout).toMatch(new RegExp(`^Key ${useKeyId} of owner ${ownerId} was already revoked on \\S+Z\\.\n$`));
+    await expect(cli('revoke-key', '--owner', ownerId, '--key', 'key_0000000000000000', ...target())).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(new RegExp(`^incr: owner ${ownerId} has no key key_0000000000000000 in .*: \`npm run incr -- list-keys --owner ${ownerId}\` shows them\n$`)),
+    });
+    await expect(cli('list-keys', '--owner', 'own_0000000000000000', ...target())).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('incr: no owner own_0000000000000000 in') });
   });
 });
 
@@ -109,7 +137,10 @@ describe('npm run incr without a target: the running npm start', () => {
       servers[1]!.child.kill('SIGKILL');
       await servers[1]!.exited;
       expect(records()).toEqual([`${second}.json`]);
-      await expect(localCli('create-owner', '--name', 'nobody')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('no target: start `npm start` first') });
+      await expect(localCli('create-owner', '--name', 'nobody')).rejects.toMatchObject({
+        code: 1,
+        stderr: `incr: no local server is running (none registered in ${dataDir}): start \`npm start\` in another terminal, or pass --stack <name>, or --endpoint <url> --table <name>\n`,
+      });
       expect(records()).toEqual([]);
       expect(await stillRunningAfter(javaPids, 10_000)).toEqual([]);
     } finally {

@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from '../lib/local/dynamodb-local.ts';
 
-// Tooling runs on the machines' Node 20; the functions themselves run on Node 24 in AWS.
+// The SDK's warning about Node versions it will drop is noise here: the suite runs on Node 24 (.nvmrc), as the functions do in AWS.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 /** One in-memory DynamoDB Local for the whole run; each test file gets its own table (test/setup.ts). */

@@ -359,7 +359,13 @@ describe('npm start (bin/local.ts)', () => {
       expect(announcement).toMatch(/^First start: created demo owner own_[0-9a-f]{16}\./);
       expect(adminLine).toMatch(/^  admin key: ck_admin_live_[0-9a-f]{40}$/);
       expect(useLine).toMatch(/^  use key:   ck_use_live_[0-9a-f]{40}$/);
-      expect([ready, ...rest]).toEqual([`Incr is running at http://localhost:${port}`, '']);
+      expect([ready, ...rest]).toEqual([
+        `Incr is running at http://localhost:${port}`,
+        `  landing page:   http://localhost:${port}/`,
+        `  console:        http://localhost:${port}/console/`,
+        `  API reference:  http://localhost:${port}/docs`,
+        '',
+      ]);
       const useKey = useLine!.split(' ').pop()!;
       const demoCounter = await fetch(`http://localhost:${port}/v1/misc/counter/demo`, { method: 'POST', headers: { 'requiems-api-key': useKey } });
       expect(await demoCounter.json()).toEqual({ namespace: 'demo', value: 1 });
@@ -415,6 +421,19 @@ describe('npm start (bin/local.ts)', () => {
       expect((await fetch(`http://localhost:${port}/anything`, { method: 'OPTIONS' })).status).toBe(204);
       child.kill('SIGINT');
       expect(await exited).toEqual([0, null]);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('says so on stderr and exits 1 when its DynamoDB Local dies, instead of answering 503', async () => {
+    const { child, output, exited } = startBin(developerEnv({ INCR_DATA_DIR: dataDir, INCR_IN_MEMORY: '1', PORT: '0' }));
+    try {
+      await waitForLine(output, exited);
+      const [java] = javaChildren(child.pid!);
+      process.kill(java!, 'SIGKILL');
+      expect(await exited).toEqual([1, null]);
+      expect(output.stderr).toBe(`Incr stopped: DynamoDB Local (pid ${java}) exited unexpectedly (signal SIGKILL): every request would fail; start npm start again.\n`);
     } finally {
       child.kill('SIGKILL');
     }

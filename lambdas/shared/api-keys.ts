@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { cancellationReasons } from './dynamodb/cancellation.ts';
 import { conditionalUpdate } from './dynamodb/conditional.ts';
 import { transactWrite } from './dynamodb/transactions.ts';
-import { apiKeyListingKey as listingKey, apiKeyListingPrefix, apiKeyLookupKey as lookupKey, ownerKey, ownerPartition } from './keys.ts';
+import { apiKeyListingKey as listingKey, apiKeyListingPrefix, apiKeyLookupKey as lookupKey, keyPrefixes, ownerKey, ownerPartition } from './keys.ts';
 import { type Page, type PageRequest, queryPage } from './query-partition.ts';
 import { table } from './table.ts';
 
@@ -182,6 +182,29 @@ export const revokeApiKey = async (
     throw error;
   }
   return { outcome: 'revoked', key: { ...(record as ApiKeyRecord), revokedAt: nowMs } };
+};
+
+/**
+ * Every owner of the table, in no particular order. A Scan reads the whole table, so only the
+ * deployer's CLI calls this, never a route: no key may see another owner.
+ */
+export const listOwners = async (client: DynamoDBDocumentClient, tableName: string): Promise<Owner[]> => {
+  const owners: Owner[] = [];
+  const ownerSortKey = ownerKey('')[table.sortKey];
+  const pages = paginateScan(
+    { client },
+    {
+      TableName: tableName,
+      FilterExpression: 'begins_with(#pk, :prefix) AND #sk = :sk',
+      ExpressionAttributeNames: { '#pk': table.partitionKey, '#sk': table.sortKey },
+      ExpressionAttributeValues: { ':prefix': keyPrefixes.owner, ':sk': ownerSortKey },
+      ConsistentRead: true,
+    },
+  );
+  for await (const { Items = [] } of pages) {
+    for (const { ownerId, name, plan, createdAt } of Items) owners.push({ ownerId, name, plan, createdAt } as Owner);
+  }
+  return owners;
 };
 
 export const ownerExists = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string): Promise<boolean> => {

@@ -31,6 +31,10 @@ export interface DevServerOptions {
 
 export interface DevServer {
   url: string;
+  /** The port it listens on: the one chosen when asked for 0. */
+  port: number;
+  /** Settles if the DynamoDB Local it started exits on its own: every request would fail from then on. */
+  dynamodbDied: Promise<string>;
   /** Present on the first start against a database: its keys are shown this once. */
   demoOwner?: DemoOwner;
   stop(): Promise<void>;
@@ -52,11 +56,27 @@ const listen = async (options: DevServerOptions): Promise<LocalApi> => {
   try {
     return await startLocalApi({ routes: options.routes, port: options.port, host: options.host });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new StartupError(`Port ${options.port} is already in use: set PORT to another one.`);
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'EADDRINUSE') throw new StartupError(`Port ${options.port} is already in use: set PORT to another one.`);
+    if (code === 'EACCES') throw new StartupError(`PORT ${options.port} needs more privileges than this user has: choose a port above 1023, or 0 for a free one.`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAFNOSUPPORT') {
+      throw new StartupError(`HOST ${options.host} is no address of this machine (${code}): use 127.0.0.1, ::1, localhost or 0.0.0.0 (every interface).`);
     }
     throw error;
   }
+};
+
+/** Why the DynamoDB of DYNAMODB_ENDPOINT cannot be used, when the reason is the endpoint. */
+const endpointProblem = (endpoint: string, error: unknown): unknown => {
+  const { code, errors, name } = error as { code?: string; errors?: { code?: string }[]; name?: string };
+  const networkCode = code ?? errors?.find((inner) => inner.code)?.code;
+  if (networkCode === 'ECONNREFUSED') return new StartupError(`DYNAMODB_ENDPOINT ${endpoint}: nothing is listening there. Start DynamoDB there, or unset DYNAMODB_ENDPOINT to let npm start run DynamoDB Local.`);
+  if (networkCode === 'ENOTFOUND' || networkCode === 'EAI_AGAIN') return new StartupError(`DYNAMODB_ENDPOINT ${endpoint}: its host name does not resolve. Fix it, or unset DYNAMODB_ENDPOINT to let npm start run DynamoDB Local.`);
+  if (networkCode === 'ETIMEDOUT' || networkCode === 'ECONNRESET') return new StartupError(`DYNAMODB_ENDPOINT ${endpoint} did not answer (${networkCode}): is it a DynamoDB?`);
+  if (name === 'UnknownError' || name === 'SerializationException' || (error as { $metadata?: unknown }).$metadata !== undefined) {
+    return new StartupError(`DYNAMODB_ENDPOINT ${endpoint} answered, but not as DynamoDB does (${name}): is it a DynamoDB endpoint?`);
+  }
+  return error;
 };
 
 /**
@@ -71,7 +91,9 @@ export const startDevServer = async (options: DevServerOptions): Promise<DevServ
   const dataDir = options.dataDir ?? localDataDir();
   const dynamodb = await connectDynamoDb(options, dataDir);
   try {
-    await ensureTable(dynamodb.endpoint, options.tableName);
+    await ensureTable(dynamodb.endpoint, options.tableName).catch((error: unknown) => {
+      throw options.dynamodbEndpoint ? endpointProblem(options.dynamodbEndpoint, error) : error;
+    });
     // Stage `local`: the metrics of a local run never count as a deployed stage's.
     const environment = functionEnvironment(
       { ...options.config, stage: 'local' },
@@ -88,8 +110,13 @@ export const startDevServer = async (options: DevServerOptions): Promise<DevServ
 
     const api = await listen(options);
     const withdraw = publishLocalServer(dataDir, { url: api.url, endpoint: dynamodb.endpoint, tableName: options.tableName });
+    const died = dynamodb.died ?? new Promise<never>(() => {});
     return {
       url: api.url,
+      port: api.port,
+      dynamodbDied: died.then(
+        ({ pid, code, signal }) => `DynamoDB Local (pid ${pid}) exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}): every request would fail; start npm start again.`,
+      ),
       demoOwner,
       stop: async () => {
         try {

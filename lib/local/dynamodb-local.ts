@@ -16,6 +16,8 @@ import { table } from '../../lambdas/shared/table-keys.ts';
 export interface RunningDynamoDbLocal {
   endpoint: string;
   stop(): Promise<void>;
+  /** Settles if Java exits without stop() having been called: DynamoDB Local died. */
+  died?: Promise<{ pid?: number; code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /** Asks the OS for a port nobody listens on (DynamoDB Local must never take a fixed 8000). */
@@ -89,11 +91,15 @@ export const startDynamoDbLocal = async (options: { port?: number; dataDir?: str
     { cwd: folder, stdio: ['pipe', 'ignore', 'ignore'] },
   );
   // 'error' instead of 'exit' when Java cannot even be started (not installed).
-  const exited = new Promise<void>((done) => {
-    java.once('exit', () => done());
-    java.once('error', () => done());
+  let stopping = false;
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
+    java.once('exit', (code, signal) => done({ code, signal }));
+    java.once('error', () => done({ code: null, signal: null }));
   });
+  const exited = exit.then(() => {});
+  const died = exit.then((how) => (stopping ? new Promise<never>(() => {}) : { pid: java.pid, ...how }));
   const stop = async () => {
+    stopping = true;
     java.stdin.destroy();
     await exited;
   };
@@ -107,7 +113,7 @@ export const startDynamoDbLocal = async (options: { port?: number; dataDir?: str
     await stop();
     throw error;
   }
-  return { endpoint, stop };
+  return { endpoint, stop, died };
 };
 
 /** Creates the table with the stack's key schema and TTL attribute unless it already exists. */

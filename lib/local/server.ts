@@ -26,8 +26,18 @@ export interface LocalApiOptions {
 export interface LocalApi {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:3000`. */
   url: string;
+  port: number;
   close(): Promise<void>;
 }
+
+/**
+ * The address to open in a browser for a server listening on `host`: `localhost` for loopback and
+ * every-interface addresses, brackets around another IPv6 address, and always the port.
+ */
+export const localUrl = (host = '127.0.0.1', port: number): string => {
+  const shown = ['127.0.0.1', '::1', '0.0.0.0', '::', 'localhost'].includes(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
+};
 
 /** Route entries are relative to the repository root, two levels above this file. */
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -176,6 +186,7 @@ export const startLocalApi = async ({
 
   return {
     url: `http://${urlHost}:${actualPort}`,
+    port: actualPort,
     close: () =>
       new Promise<void>((closed, failed) => {
         server.close((error) => (error ? failed(error) : closed()));

@@ -1,13 +1,14 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { expect } from 'vitest';
 import { createApp } from '../../lib/app.ts';
+import { cdkJsonContext } from '../../lib/config.ts';
 import type { Route } from '../../lib/routes.ts';
 
 export type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
 
 export const synthesize = (context: Record<string, unknown> = {}) => {
   // Skipping bundling keeps these tests fast; test/bundling.test.ts bundles every function once.
-  const { stack } = createApp({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
+  const { stack } = createApp({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...context } });
   return Template.fromStack(stack);
 };
 
