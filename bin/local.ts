@@ -56,7 +56,7 @@ console.log(
   [
     `Incr is running at ${base}`,
     `  landing page:   ${base}/`,
-    `  console:        ${base}/console/`,
+    `  console:        ${base}/console`,
     `  API reference:  ${base}/docs`,
   ].join('\n'),
 );

@@ -362,7 +362,7 @@ describe('npm start (bin/local.ts)', () => {
       expect([ready, ...rest]).toEqual([
         `Incr is running at http://localhost:${port}`,
         `  landing page:   http://localhost:${port}/`,
-        `  console:        http://localhost:${port}/console/`,
+        `  console:        http://localhost:${port}/console`,
         `  API reference:  http://localhost:${port}/docs`,
         '',
       ]);
