@@ -72,9 +72,10 @@ export const startDevServer = async (options: DevServerOptions): Promise<DevServ
   const dynamodb = await connectDynamoDb(options, dataDir);
   try {
     await ensureTable(dynamodb.endpoint, options.tableName);
-    // Stage `local`: the metrics of a local run never count as a deployed stage's.
+    // Stage `local`: the metrics of a local run never count as a deployed stage's. Every request
+    // line: here the log is the terminal, and costs nothing.
     const environment = functionEnvironment(
-      { ...options.config, stage: 'local' },
+      { ...options.config, stage: 'local', observability: { requestLog: { ...options.config.observability.requestLog, sampleRate: 1 } } },
       {
         tableName: options.tableName,
         dynamodbEndpoint: dynamodb.endpoint,

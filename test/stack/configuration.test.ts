@@ -88,6 +88,13 @@ describe('IncrStack configuration', () => {
     ['incr:plans', { Free: { monthlyRequests: 10, requestsPerMinute: 6, requestsPerSecond: 1, apiKeys: 1 } }],
     ['incr:plans', { odd: { monthlyRequests: 10, requestsPerSecond: 20, apiKeys: 1 } }],
     ['incr:defaultPlan', 'platinum'],
+    ['incr:debug', 'yes'],
+    ['incr:accessLogs', 'sampled'],
+    ['incr:tracing', 'sampled'],
+    ['incr:systemLogLevel', 'ERROR'],
+    ['incr:applicationLogLevel', 'WARN'],
+    ['incr:requestLogSampleRate', 1.5],
+    ['incr:slowRequestMs', 0],
   ])('rejects a bad %s, naming the field', (key, value) => {
     expect(() => loadConfig(new App({ context: { [key]: value } }).node)).toThrow(key);
   });
@@ -95,6 +102,13 @@ describe('IncrStack configuration', () => {
   it('names the missing half of a custom domain', () => {
     expect(() => loadConfig(new App({ context: { 'incr:domainName': 'counters.example.com' } }).node)).toThrow(
       'incr:certificateArn: is required when incr:domainName is set',
+    );
+  });
+
+  it('says why the settings that would lose the metrics or do nothing are refused', () => {
+    expect(() => loadConfig(new App({ context: { 'incr:applicationLogLevel': 'ERROR' } }).node)).toThrow('above INFO Lambda would drop the business metrics');
+    expect(() => loadConfig(new App({ context: { 'incr:accessLogClass': 'infrequent-access' } }).node)).toThrow(
+      'incr:accessLogClass: has no effect while the access logs are off',
     );
   });
 
