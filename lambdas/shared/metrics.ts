@@ -1,7 +1,7 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Interval } from './clock.ts';
 import { config } from './config.ts';
-import { businessMetricNames, metricsNamespace, metricsServiceName, type QuotaOutcome, type QuotaReason } from './metric-names.ts';
+import { businessMetricNames, metricsFlushIntervalMs, metricsNamespace, metricsServiceName, type QuotaOutcome, type QuotaReason } from './metric-names.ts';
 
 /**
  * Business metrics in CloudWatch Embedded Metric Format, added up per container: recording a
@@ -19,8 +19,6 @@ import { businessMetricNames, metricsNamespace, metricsServiceName, type QuotaOu
  * after the interval is over. A container that goes idle keeps its sums until its next invocation;
  * one that Lambda shuts down before then loses them: at most what it counted in one interval.
  */
-const flushIntervalMs = 10_000;
-
 const metrics = new Metrics({
   namespace: metricsNamespace,
   serviceName: metricsServiceName,
@@ -33,7 +31,7 @@ class ContainerMetrics {
   private counts = new Map<MetricName, number>();
   private decisions = new Map<`${QuotaOutcome} ${QuotaReason}`, number>();
   /** Public so that tests can flush on every request. */
-  readonly flushes = new Interval(flushIntervalMs);
+  readonly flushes = new Interval(metricsFlushIntervalMs);
 
   count(name: MetricName): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
