@@ -106,6 +106,8 @@ export const costOf = (measurement: Measurement, profile: Profile) => {
 };
 
 const dollars = (value: number) => `$${value.toFixed(2)}`;
+/** For the parts the defaults bring down to fractions of a cent. */
+const fineDollars = (value: number) => `$${value.toFixed(3)}`;
 const times = (value: number) => `${value.toFixed(2)}×`;
 const range = (values: number[], format: (value: number) => string) => {
   const [low, high] = [Math.min(...values), Math.max(...values)].map(format);
@@ -127,7 +129,7 @@ export const renderCostTables = (measurements: readonly Measurement[], date: str
       const name = measurement.hot ? `**${measurement.sample}**` : measurement.sample;
       return (
         `| ${name} | ${measurement.awsMs} | ${measurement.wru.toFixed(2)} | ${measurement.rru.toFixed(2)} | ${dollars(cost.api)} | ${dollars(cost.lambda)} | ` +
-        `${dollars(cost.dynamodb)} | **${dollars(cost.floor)}** | ${dollars(cost.logs)} | ${dollars(cost.xray)} | **${dollars(cost.total)}** | ${times(cost.ratio)} |`
+        `${dollars(cost.dynamodb)} | **${dollars(cost.floor)}** | ${fineDollars(cost.logs)} | ${fineDollars(cost.xray)} | **${dollars(cost.total)}** | ${times(cost.ratio)} |`
       );
     }),
     '',
@@ -137,7 +139,7 @@ export const renderCostTables = (measurements: readonly Measurement[], date: str
     '| --- | ---: | ---: |',
     ...[defaults, ...profiles, before].map((profile) => {
       const costs = hot.map((measurement) => costOf(measurement, profile));
-      return `| ${profile.name} | ${range(costs.map((cost) => cost.logs + cost.xray), dollars)} | ${range(costs.map((cost) => cost.ratio), times)} |`;
+      return `| ${profile.name} | ${range(costs.map((cost) => cost.logs + cost.xray), fineDollars)} | ${range(costs.map((cost) => cost.ratio), times)} |`;
     }),
     '',
     'The hot routes before and after:',
