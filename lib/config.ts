@@ -117,14 +117,6 @@ const checkCustomDomain = (context: Context, check: z.RefinementCtx) => {
   }
 };
 
-const checkAccessLogClass = (context: Context, check: z.RefinementCtx) => {
-  if (context['incr:accessLogClass'] !== undefined && accessLogsOf(context) === 'off') {
-    check.addIssue({ code: 'custom', path: ['incr:accessLogClass'], message: 'has no effect while the access logs are off: set incr:accessLogs to "on" (or incr:debug)' });
-  }
-};
-
-const accessLogsOf = (context: Context) => context['incr:accessLogs'] ?? (context['incr:debug'] ? 'on' : 'off');
-
 /**
  * The defaults keep the alarms, the dashboard and every error and slow request, and drop what is
  * paid per request without being read (docs/cost.md); `incr:debug` brings all of it back.
@@ -132,7 +124,7 @@ const accessLogsOf = (context: Context) => context['incr:accessLogs'] ?? (contex
 const observabilityOf = (context: Context) => {
   const debug = context['incr:debug'];
   return {
-    accessLogs: accessLogsOf(context) === 'on',
+    accessLogs: (context['incr:accessLogs'] ?? (debug ? 'on' : 'off')) === 'on',
     /** Only the API's access logs: EMF, which the function log groups carry, does not work on Infrequent Access. */
     accessLogClass: context['incr:accessLogClass'] === 'infrequent-access' ? LogGroupClass.INFREQUENT_ACCESS : LogGroupClass.STANDARD,
     tracing: (context['incr:tracing'] ?? (debug ? 'active' : 'off')) === 'active',
@@ -176,7 +168,7 @@ const toConfig = (context: Context) => ({
   observability: observabilityOf(context),
 });
 
-const contextSchema = z.strictObject(contextShape).superRefine(checkCustomDomain).superRefine(checkDefaultPlan).superRefine(checkAccessLogClass).transform(toConfig);
+const contextSchema = z.strictObject(contextShape).superRefine(checkCustomDomain).superRefine(checkDefaultPlan).transform(toConfig);
 
 export type IncrConfig = z.output<typeof contextSchema>;
 

@@ -90,6 +90,7 @@ describe('IncrStack configuration', () => {
     ['incr:defaultPlan', 'platinum'],
     ['incr:debug', 'yes'],
     ['incr:accessLogs', 'sampled'],
+    ['incr:accessLogClass', 'glacier'],
     ['incr:tracing', 'sampled'],
     ['incr:systemLogLevel', 'ERROR'],
     ['incr:applicationLogLevel', 'WARN'],
@@ -105,11 +106,8 @@ describe('IncrStack configuration', () => {
     );
   });
 
-  it('says why the settings that would lose the metrics or do nothing are refused', () => {
+  it('says why an application log level that would lose the business metrics is refused', () => {
     expect(() => loadConfig(new App({ context: { 'incr:applicationLogLevel': 'ERROR' } }).node)).toThrow('above INFO Lambda would drop the business metrics');
-    expect(() => loadConfig(new App({ context: { 'incr:accessLogClass': 'infrequent-access' } }).node)).toThrow(
-      'incr:accessLogClass: has no effect while the access logs are off',
-    );
   });
 
   it('accepts a comma-separated list of origins from `cdk -c`', () => {
