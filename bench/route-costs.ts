@@ -9,13 +9,16 @@
  * - the sequential DynamoDB round trips of a request (calls made in parallel count once), and the
  *   handler's own time, without the time it waited for DynamoDB;
  * - the DynamoDB capacity units each request consumed (ReturnConsumedCapacity, as AWS bills them);
- * - the bytes each request logs (the request line and the EMF metrics line);
- * - an estimate of the cost per million requests in AWS, from the assumptions printed with it.
+ * - the bytes of its request line, and of one flush of the metrics it records;
+ * - an estimate of the cost per million requests in AWS, from the assumptions printed with it
+ *   (bench/cost-model.ts), beside the floor (API, Lambda, DynamoDB), with the default settings and
+ *   with each setting that changes the figure. It writes those tables into docs/cost.md.
  *
  * It prints figures and never fails on them. Routes without a sample (key management and quota
  * configuration, rare by nature) are listed as such; add one to `samples` for a new hot route.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -24,50 +27,22 @@ import { startBenchTable } from './bench-table.ts';
 import { lambdaContext } from '../lib/local/server.ts';
 import { routes, type Route } from '../lib/routes.ts';
 import { clock } from '../lambdas/shared/clock.ts';
+import { assumptions, costOf, defaults, prices, renderCostTables, withCostTables, type CallKind, type Measurement } from './cost-model.ts';
 
 const invocations = Number(process.env.BENCH_INVOCATIONS ?? 200);
 const warmUp = 50;
 
-/** Public list prices in us-east-1, November 2026 (DynamoDB on-demand as cut in November 2024). */
-const prices = {
-  httpApiPerMillion: 1.0,
-  lambdaPerMillionRequests: 0.2,
-  lambdaArmPerGbSecond: 0.0000133334,
-  writeRequestUnitPerMillion: 0.625,
-  readRequestUnitPerMillion: 0.125,
-  logsIngestionPerGb: 0.5,
-  xrayTracesPerMillion: 5.0,
-};
-
-/** What this machine cannot measure, stated so that the estimate can be checked and redone. */
-const assumptions = {
-  memoryMb: 256,
-  /** Lambda gives a function CPU in proportion to memory: one full vCPU at 1,769 MB. */
-  cpuSlowdown: 1769 / 256,
-  /** One warm DynamoDB round trip from Lambda in the same region, SDK included, by kind of call. */
-  dynamodbRoundTripMs: { get: 6, update: 6, transaction: 10, batch: 10, none: 0 },
-  /** Lambda's START, END and REPORT lines (with the X-Ray trace id), per invocation. */
-  platformLogBytes: 420,
-  /** One access log line of the API (lib/api-stage.ts), with typical values. */
-  accessLogBytes: 420,
-  /** CloudWatch Logs bills each event's bytes plus 26. */
-  logEventOverheadBytes: 26,
-  /** X-Ray's default sampling: the first request each second, then 5 %. */
-  xraySampledShare: 0.05,
-};
-
 /** The raw DynamoDB call a route's request mostly waits for, measured alone as the baseline. */
-type CallKind = keyof typeof assumptions.dynamodbRoundTripMs;
 type BenchRequest = { method?: string; path: string; body?: unknown; key?: 'use' | 'admin'; headers?: Record<string, string> };
-/** `setup` requests run first, each through its own route. */
-type Sample = { request: (index: number) => BenchRequest; call: CallKind; setup?: (index: number) => BenchRequest };
+/** `setup` requests run first, each through its own route; `hot`: the defaults keep it within 1.1 × its floor. */
+type Sample = { request: (index: number) => BenchRequest; call: CallKind; setup?: (index: number) => BenchRequest; hot?: true };
 
 const counterName = (index: number) => `bench.example/k-${index % 50}`;
 const resettable = (index: number) => `bench.example/r-${index % 50}`;
 const quotaMetric = 'bench_calls';
 const samples: Record<string, Sample> = {
-  'countapi-hit': { request: (index) => ({ path: `/hit/${counterName(index)}` }), call: 'update', setup: (index) => ({ path: `/hit/${counterName(index)}` }) },
-  'countapi-get': { request: (index) => ({ path: `/get/${counterName(index)}` }), call: 'get' },
+  'countapi-hit': { request: (index) => ({ path: `/hit/${counterName(index)}` }), call: 'update', setup: (index) => ({ path: `/hit/${counterName(index)}` }), hot: true },
+  'countapi-get': { request: (index) => ({ path: `/get/${counterName(index)}` }), call: 'get', hot: true },
   'countapi-set': {
     request: (index) => ({ path: `/set/${resettable(index)}?value=${index}` }),
     call: 'update',
@@ -77,15 +52,16 @@ const samples: Record<string, Sample> = {
   'countapi-info': { request: (index) => ({ path: `/info/${counterName(index)}` }), call: 'get' },
   'countapi-create': { request: () => ({ path: `/create?namespace=bench.example&key=${randomUUID()}` }), call: 'transaction' },
   'countapi-stats': { request: () => ({ path: '/stats' }), call: 'batch' },
-  hits: { request: (index) => ({ path: `/hits/bench.example/page-${index % 50}` }), call: 'update' },
-  'counters-increment': { request: (index) => ({ method: 'POST', path: `/v1/counters/c-${index % 50}/increment`, key: 'use' }), call: 'update' },
+  hits: { request: (index) => ({ path: `/hits/bench.example/page-${index % 50}` }), call: 'update', hot: true },
+  'hits-svg': { request: (index) => ({ path: `/hits/bench.example/page-${index % 50}.svg` }), call: 'update', hot: true },
+  'counters-increment': { request: (index) => ({ method: 'POST', path: `/v1/counters/c-${index % 50}/increment`, key: 'use' }), call: 'update', hot: true },
   'counters-decrement': { request: (index) => ({ method: 'POST', path: `/v1/counters/c-${index % 50}/decrement`, key: 'use' }), call: 'update' },
   'counters-decrement-if-exists': {
     request: (index) => ({ method: 'POST', path: `/v1/counters/d-${index % 50}/decrement-if-exists`, key: 'use' }),
     call: 'update',
     setup: (index) => ({ method: 'POST', path: `/v1/counters/d-${index}/increment`, body: { by: 1_000_000 }, key: 'use' }),
   },
-  'counters-get': { request: (index) => ({ path: `/v1/counters/c-${index % 50}`, key: 'use' }), call: 'get' },
+  'counters-get': { request: (index) => ({ path: `/v1/counters/c-${index % 50}`, key: 'use' }), call: 'get', hot: true },
   'counters-multi-get': {
     request: (index) => ({ path: `/v1/counters?keys=${Array.from({ length: 10 }, (_, offset) => `c-${(index + offset) % 50}`).join(',')}`, key: 'use' }),
     call: 'batch',
@@ -99,8 +75,9 @@ const samples: Record<string, Sample> = {
       index === 0
         ? { method: 'POST', path: '/v1/metrics', body: { metric: quotaMetric, limit: 1_000_000, window: 'month' }, key: 'admin' }
         : { path: '/health' },
+    hot: true,
   },
-  'quota-usage': { request: (index) => ({ path: `/v1/usage?subject=user_${index % 50}&metric=${quotaMetric}`, key: 'use' }), call: 'update' },
+  'quota-usage': { request: (index) => ({ path: `/v1/usage?subject=user_${index % 50}&metric=${quotaMetric}`, key: 'use' }), call: 'update', hot: true },
   'health-deep': { request: () => ({ path: '/v1/health' }), call: 'get' },
   health: { request: () => ({ path: '/health' }), call: 'none' },
   fallback: { request: () => ({ path: '/no/such/path' }), call: 'none' },
@@ -115,6 +92,9 @@ const tableName = 'incr-bench';
 const dynamodb = await startBenchTable(tableName, {
   POWERTOOLS_LOG_LEVEL: 'INFO',
   POWERTOOLS_METRICS_DISABLED: 'false',
+  // Every request line, so that its size is measured; the cost model applies the sampling rate.
+  INCR_REQUEST_LOG_SAMPLE_RATE: '1',
+  INCR_SLOW_REQUEST_MS: '60000',
   // A plan roomy enough that every quota decision is an allowed one: the common case.
   INCR_PLANS: JSON.stringify({
     bench: { monthlyRequests: 1_000_000_000, requestsPerMinute: 100_000_000, requestsPerSecond: 1_000_000, apiKeys: 'unlimited' },
@@ -170,13 +150,22 @@ try {
     { step: 'initialize', name: 'benchConsumedCapacity' },
   );
 
-  // The functions' log lines, counted instead of printed.
-  let loggedBytes = 0;
+  // The functions' log lines, counted instead of printed: request lines and EMF lines apart.
+  const logged = { requestBytes: 0, emfBytes: 0, emfLines: 0 };
   const print = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: string | Uint8Array) => {
-    loggedBytes += Buffer.byteLength(chunk);
+    for (const line of chunk.toString().split('\n').filter((text) => text !== '')) {
+      const bytes = Buffer.byteLength(line) + 1;
+      if (line.includes('"_aws":')) {
+        logged.emfBytes += bytes;
+        logged.emfLines += 1;
+      } else if (line.includes('"message":"request"')) logged.requestBytes += bytes;
+    }
     return true;
   }) as typeof process.stdout.write;
+  // No flush while a route runs: one flush after all of its requests is measured instead.
+  const { containerMetrics } = await import('../lambdas/shared/metrics.ts');
+  containerMetrics.flushes.intervalMs = Number.POSITIVE_INFINITY;
 
   type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
   const matchRoute = createRouter(routes);
@@ -232,19 +221,19 @@ try {
 
   const rows: string[] = [];
   const notes: string[] = [];
-  for (const route of routes) {
-    const sample = samples[route.id];
-    if (!sample) {
-      notes.push(`no sample request for ${route.id}`);
-      continue;
-    }
+  const measurements: Measurement[] = [];
+  const sampled = new Set<string>();
+  for (const [name, sample] of Object.entries(samples)) {
+    const { method = 'GET', path } = sample.request(0);
+    sampled.add(matchRoute(method, path.split('?')[0]!)!.route.id);
     for (let index = 0; index < 50 && sample.setup; index++) await invoke(sample.setup(index), index);
     for (let index = 0; index < warmUp; index++) {
       await rawCalls[sample.call](index);
       await invoke(sample.request(index), index);
     }
+    containerMetrics.flush();
     Object.assign(consumed, { read: 0, write: 0, unreported: 0, roundTrips: 0 });
-    loggedBytes = 0;
+    Object.assign(logged, { requestBytes: 0, emfBytes: 0, emfLines: 0 });
     const handlerMs: number[] = [];
     const ownMs: number[] = [];
     const rawMs: number[] = [];
@@ -260,43 +249,51 @@ try {
       ownMs.push(ms - waiting.totalMs);
       statuses.add(status);
     }
+    containerMetrics.flush();
 
     const [p50, rawP50, ownP50] = [percentile(handlerMs, 0.5), percentile(rawMs, 0.5), percentile(ownMs, 0.5)];
     const roundTrips = consumed.roundTrips / invocations;
     // Our own CPU time is slower on a 256 MB Lambda; each sequential round trip takes what DynamoDB takes.
     const awsMs = Math.ceil(ownP50 * assumptions.cpuSlowdown + roundTrips * assumptions.dynamodbRoundTripMs[sample.call]);
-    const [wru, rru] = [consumed.write / invocations, consumed.read / invocations];
-    const logBytes = loggedBytes / invocations;
-    const logEvents = 2 + 3 + 1; // request line, EMF line (when any), START/END/REPORT, access log
-    const totalLogBytes = logBytes + assumptions.platformLogBytes + assumptions.accessLogBytes + logEvents * assumptions.logEventOverheadBytes;
-    const cost = {
-      api: prices.httpApiPerMillion,
-      lambda: prices.lambdaPerMillionRequests + (awsMs / 1000) * (assumptions.memoryMb / 1024) * prices.lambdaArmPerGbSecond * 1e6,
-      dynamodb: wru * prices.writeRequestUnitPerMillion + rru * prices.readRequestUnitPerMillion,
-      logs: ((totalLogBytes * 1e6) / 2 ** 30) * prices.logsIngestionPerGb,
-      xray: assumptions.xraySampledShare * prices.xrayTracesPerMillion,
+    const round = (value: number) => Math.round(value * 100) / 100;
+    const measurement: Measurement = {
+      sample: name,
+      hot: sample.hot === true,
+      awsMs,
+      wru: round(consumed.write / invocations),
+      rru: round(consumed.read / invocations),
+      requestLineBytes: Math.round(logged.requestBytes / invocations),
+      emfBytesPerFlush: logged.emfBytes,
+      emfLinesPerFlush: logged.emfLines,
     };
-    const total = Object.values(cost).reduce((sum, part) => sum + part, 0);
-    const dollars = (value: number) => `$${value.toFixed(2)}`;
+    measurements.push(measurement);
+    const cost = costOf(measurement, defaults);
     const raw = sample.call === 'none' ? ['-', '-'] : [`${rawP50.toFixed(2)} (${sample.call})`, `${(p50 / rawP50).toFixed(2)}x`];
     rows.push(
-      `| ${route.id} | ${[...statuses].join(', ')} | ${p50.toFixed(2)} | ${raw.join(' | ')} | ${roundTrips.toFixed(2)} | ${ownP50.toFixed(2)} | ${awsMs} | ` +
-        `${wru.toFixed(2)} | ${rru.toFixed(2)} | ${Math.round(logBytes)} | ` +
-        `${dollars(cost.api)} | ${dollars(cost.lambda)} | ${dollars(cost.dynamodb)} | ${dollars(cost.logs)} | ${dollars(cost.xray)} | **${dollars(total)}** |`,
+      `| ${name} | ${[...statuses].join(', ')} | ${p50.toFixed(2)} | ${raw.join(' | ')} | ${roundTrips.toFixed(2)} | ${ownP50.toFixed(2)} | ${awsMs} | ` +
+        `${measurement.requestLineBytes} | ${measurement.emfBytesPerFlush} (${measurement.emfLinesPerFlush}) | $${cost.floor.toFixed(2)} | $${cost.total.toFixed(2)} | ${cost.ratio.toFixed(2)}x |`,
     );
-    if (consumed.unreported > 0) notes.push(`DynamoDB Local reported no consumed capacity for ${consumed.unreported} calls of ${route.id}`);
+    if (consumed.unreported > 0) notes.push(`DynamoDB Local reported no consumed capacity for ${consumed.unreported} calls of ${name}`);
   }
+  for (const route of routes) if (!sampled.has(route.id)) notes.push(`no sample request for ${route.id}`);
   process.stdout.write = print;
 
   console.log(`${invocations} warm invocations per route after ${warmUp} warm-up ones, against DynamoDB Local.\n`);
   console.log(
-    '| Route | status | handler p50 here (ms) | raw call p50 (ms) | ratio | round trips | own p50 (ms) | est. AWS ms | WRU | RRU | log bytes | ' +
-      'API | Lambda | DynamoDB | Logs | X-Ray | Total per million |',
+    '| Sample | status | handler p50 here (ms) | raw call p50 (ms) | ratio | round trips | own p50 (ms) | est. AWS ms | request line bytes | ' +
+      'EMF bytes per flush (lines) | Floor per million | Total (defaults) | Total / floor |',
   );
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) console.log(row);
+  const date = new Date(clock.now()).toISOString().slice(0, 10);
+  console.log(`\n${renderCostTables(measurements, date)}`);
+  const hotOver = measurements.filter((measurement) => measurement.hot && costOf(measurement, defaults).ratio > 1.1).map(({ sample }) => sample);
+  console.log(`\nHot routes above 1.1 × their floor with the default settings: ${hotOver.length === 0 ? 'none' : hotOver.join(', ')}`);
   console.log(`\nPrices: ${JSON.stringify(prices)}\nAssumptions: ${JSON.stringify(assumptions)}`);
   if (notes.length > 0) console.log(`\n${notes.join('\n')}`);
+  const costDoc = new URL('../docs/cost.md', import.meta.url);
+  writeFileSync(costDoc, withCostTables(readFileSync(costDoc, 'utf8'), measurements, date));
+  console.log('\nWrote the tables into docs/cost.md.');
 } finally {
   await dynamodb.stop();
 }

@@ -1,3 +1,4 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createRouter } from './shared/http/route-selection.ts';
 import { config } from './shared/config.ts';
 import { edge, jsonErrors } from './shared/http/edge.ts';
@@ -25,7 +26,7 @@ const errorShapeOf = (path: string) => {
   return messageErrorShape; // CountAPI's, and the hit counters'
 };
 
-export const handler = edge({ answerError: (error, event) => jsonErrors(errorShapeOf(event.rawPath))(error, event) }, async (event) => {
+export const handler = edge({ answerError: (error, event) => jsonErrors(errorShapeOf(event.rawPath))(error, event) }, async (event): Promise<APIGatewayProxyStructuredResultV2> => {
   if (event.requestContext.http.method === 'OPTIONS') {
     return {
       statusCode: 204,

@@ -1,8 +1,8 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CfnStage, DomainName, HttpStage, LogGroupLogDestination, type HttpApi, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
-import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { LogGroup, LogGroupClass } from 'aws-cdk-lib/aws-logs';
 import type { IncrConfig } from './config.ts';
 
 /**
@@ -28,19 +28,25 @@ export const accessLogFields = {
 };
 
 export interface DefaultStageProps {
-  config: Pick<IncrConfig, 'stage' | 'logRetention' | 'throttle' | 'customDomain'>;
+  config: Pick<IncrConfig, 'stage' | 'logRetention' | 'throttle' | 'customDomain' | 'observability'>;
 }
 
 /**
  * The API's `$default` stage: stage-wide throttling, JSON access logs with the configured
- * retention, and the optional custom domain. Created as `DefaultStage` under the API, the path
+ * retention when `incr:accessLogs` is on, and the optional custom domain. Created as `DefaultStage` under the API, the path
  * HttpApi gives its own default stage, so that this stage never gets replaced (a replacement
  * would create a second `$default` stage first, which API Gateway refuses).
  */
 export const createDefaultStage = (api: HttpApi, { config }: DefaultStageProps) => {
-  const accessLogs = new LogGroup(api, 'AccessLogs', {
-    logGroupName: `/incr/${config.stage}/api-access`,
+  const { accessLogs: logged, accessLogClass } = config.observability;
+  // Kept while the access logs are off, so that turning them off keeps what was logged until its
+  // retention ends; an empty log group costs nothing. A log group's class cannot change, so each
+  // class has its own name, and switching creates the other group instead of failing the update.
+  const infrequentAccess = accessLogClass === LogGroupClass.INFREQUENT_ACCESS;
+  const accessLogs = new LogGroup(api, infrequentAccess ? 'AccessLogsInfrequentAccess' : 'AccessLogs', {
+    logGroupName: `/incr/${config.stage}/api-access${infrequentAccess ? '-ia' : ''}`,
     retention: config.logRetention,
+    logGroupClass: accessLogClass,
     removalPolicy: RemovalPolicy.DESTROY,
   });
   const domainName = config.customDomain
@@ -54,12 +60,20 @@ export const createDefaultStage = (api: HttpApi, { config }: DefaultStageProps) 
     stageName: '$default',
     autoDeploy: true,
     throttle: config.throttle,
-    accessLogSettings: {
-      destination: new LogGroupLogDestination(accessLogs),
-      format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
-    },
+    ...(logged && {
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: AccessLogFormat.custom(JSON.stringify(accessLogFields)) },
+    }),
     ...(domainName && { domainMapping: { domainName } }),
   });
+  if (!logged) {
+    Validations.of(stage).acknowledge({
+      id: 'AwsSolutions-APIG1',
+      reason:
+        'Access logs are a deploy setting (incr:accessLogs, or incr:debug), off by default: a line per request costs about ' +
+        '$0.21 per million requests, a fifth of the API itself, and HTTP APIs cannot sample them. API Gateway metrics (count, ' +
+        '4xx, 5xx, latency) still feed the dashboard and the alarms, and the functions log every 5xx and slow request.',
+    });
+  }
   return { stage, accessLogs, domainName };
 };
 

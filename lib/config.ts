@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroupClass, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
 import * as z from 'zod';
 import { defaultPlans, plansSchema } from '../lambdas/shared/plans.ts';
@@ -33,6 +33,34 @@ const listFromCommandLine = (value: unknown): unknown => {
 
 const requestsPerSecond = (defaultValue: number) =>
   z.preprocess(integerFromCommandLine, z.number().int().positive('must be a positive whole number of requests per second')).default(defaultValue);
+
+/** `cdk synth -c incr:debug=true` hands the value over as a string. */
+const booleanFromCommandLine = (value: unknown): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+const numberFromCommandLine = (value: unknown): unknown =>
+  typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+
+/**
+ * What the functions log and trace, and what that costs: docs/cost.md. Each of these keys is left
+ * unset by default, so that `incr:debug` can turn on everything the defaults drop while a key that
+ * is set still wins.
+ */
+const observabilityShape = {
+  'incr:debug': z.preprocess(booleanFromCommandLine, z.boolean('must be true or false')).default(false),
+  'incr:accessLogs': z.enum(['on', 'off'], 'must be "on" or "off" (HTTP APIs cannot sample access logs)').optional(),
+  'incr:accessLogClass': z.enum(['standard', 'infrequent-access'], 'must be "standard" or "infrequent-access"').optional(),
+  'incr:tracing': z
+    .enum(['active', 'off'], 'must be "active" (Lambda samples the first request each second and 5 % of the rest) or "off"')
+    .optional(),
+  'incr:systemLogLevel': z.enum(['DEBUG', 'INFO', 'WARN'], 'must be DEBUG, INFO (START/END/REPORT lines) or WARN').optional(),
+  // WARN and above would drop the EMF lines: Lambda gives a line without a level the level INFO.
+  'incr:applicationLogLevel': z
+    .enum(['TRACE', 'DEBUG', 'INFO'], 'must be TRACE, DEBUG or INFO: above INFO Lambda would drop the business metrics (EMF lines have no level, which Lambda reads as INFO)')
+    .optional(),
+  'incr:requestLogSampleRate': z
+    .preprocess(numberFromCommandLine, z.number('must be a number from 0 to 1').min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1'))
+    .optional(),
+  'incr:slowRequestMs': z.preprocess(integerFromCommandLine, z.number().int().positive('must be a positive whole number of milliseconds')).default(250),
+};
 
 const originPattern = /^https?:\/\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/;
 const corsOrigins = z
@@ -74,6 +102,7 @@ const contextShape = {
   'incr:alarmEmail': z.email('must be an e-mail address').optional(),
   'incr:plans': z.preprocess(jsonFromCommandLine, plansSchema).default(defaultPlans),
   'incr:defaultPlan': z.string().optional(),
+  ...observabilityShape,
 };
 
 type Context = z.output<z.ZodObject<typeof contextShape>>;
@@ -86,6 +115,23 @@ const checkCustomDomain = (context: Context, check: z.RefinementCtx) => {
   if (hasCertificate && !hasDomain) {
     check.addIssue({ code: 'custom', path: ['incr:domainName'], message: 'is required when incr:certificateArn is set' });
   }
+};
+
+/**
+ * The defaults keep the alarms, the dashboard and every error and slow request, and drop what is
+ * paid per request without being read (docs/cost.md); `incr:debug` brings all of it back.
+ */
+const observabilityOf = (context: Context) => {
+  const debug = context['incr:debug'];
+  return {
+    accessLogs: (context['incr:accessLogs'] ?? (debug ? 'on' : 'off')) === 'on',
+    /** Only the API's access logs: EMF, which the function log groups carry, does not work on Infrequent Access. */
+    accessLogClass: context['incr:accessLogClass'] === 'infrequent-access' ? LogGroupClass.INFREQUENT_ACCESS : LogGroupClass.STANDARD,
+    tracing: (context['incr:tracing'] ?? (debug ? 'active' : 'off')) === 'active',
+    systemLogLevel: context['incr:systemLogLevel'] ?? (debug ? 'INFO' : 'WARN'),
+    applicationLogLevel: context['incr:applicationLogLevel'] ?? (debug ? 'DEBUG' : 'INFO'),
+    requestLog: { sampleRate: context['incr:requestLogSampleRate'] ?? (debug ? 1 : 0.01), slowMs: context['incr:slowRequestMs'] },
+  };
 };
 
 /** The first plan of the table (countr's `free`), the one an owner whose plan was removed falls back to, unless the deployer names another. */
@@ -118,6 +164,8 @@ const toConfig = (context: Context) => ({
   plans: context['incr:plans'],
   /** The plan of owners created without one (the CLI's `create-owner`, the local demo owner). */
   defaultPlan: defaultPlanOf(context),
+  /** Logs, access logs and tracing: what is written per request, and so what it costs. */
+  observability: observabilityOf(context),
 });
 
 const contextSchema = z.strictObject(contextShape).superRefine(checkCustomDomain).superRefine(checkDefaultPlan).transform(toConfig);

@@ -53,8 +53,8 @@ export class IncrDashboard extends Construct {
           markdown:
             `# Incr ${stage}\n` +
             'Alarms first, then the API as clients see it, business metrics (EMF from the functions), DynamoDB, ' +
-            'and one row per function of the route table. Every function logs one JSON line per request: ' +
-            'query its log group with CloudWatch Logs Insights (see docs/operations.md, "Logs").',
+            'and one row per function of the route table. Every function logs a JSON line for each 5xx and slow request ' +
+            'and for a sample of the rest: query its log group with CloudWatch Logs Insights (docs/operations.md, "Logs"; docs/cost.md has the settings).',
           width: 24,
           height: 2,
         }),

@@ -33,7 +33,12 @@ export const routeMethodsVariable = (): Pick<Record<ConfigVariable, string>, 'IN
  * IP-hash key are there for whichever route needs them).
  */
 export const functionEnvironment = (
-  config: { stage: IncrConfig['stage']; corsOrigins: readonly string[]; plans: IncrConfig['plans'] },
+  config: {
+    stage: IncrConfig['stage'];
+    corsOrigins: readonly string[];
+    plans: IncrConfig['plans'];
+    observability: Pick<IncrConfig['observability'], 'requestLog'>;
+  },
   { tableName, ipHashSecret, dynamodbEndpoint }: FunctionResources,
   route?: FunctionRoute,
 ): Partial<Record<ConfigVariable, string>> => {
@@ -47,6 +52,8 @@ export const functionEnvironment = (
     INCR_STAGE: config.stage,
     ...(route && { ROUTE_ID: route.id }),
     CORS_ALLOWED_ORIGINS: config.corsOrigins.join(','),
+    INCR_REQUEST_LOG_SAMPLE_RATE: String(config.observability.requestLog.sampleRate),
+    INCR_SLOW_REQUEST_MS: String(config.observability.requestLog.slowMs),
     ...(serves(route?.readsIpHashSecret) && ('arn' in ipHashSecret ? { IP_HASH_SECRET_ARN: ipHashSecret.arn } : { IP_HASH_SECRET: ipHashSecret.local })),
     ...(serves(route?.readsPlans) && { INCR_PLANS: JSON.stringify(config.plans) }),
     ...(serves(route?.readsRouteTable) && routeMethodsVariable()),

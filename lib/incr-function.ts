@@ -3,11 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Plans } from '../lambdas/shared/plans.ts';
+import type { IncrConfig } from './config.ts';
 import { Construct } from 'constructs';
 import { functionEnvironment } from './function-environment.ts';
 import type { Route } from './routes.ts';
@@ -26,6 +27,8 @@ export interface IncrFunctionProps {
   corsOrigins: readonly string[];
   /** The account plans, for the routes that enforce them. */
   plans: Plans;
+  /** Log levels, tracing and the request log's sampling (docs/cost.md). */
+  observability: IncrConfig['observability'];
 }
 
 /**
@@ -36,7 +39,7 @@ export interface IncrFunctionProps {
 export class IncrFunction extends Construct {
   readonly function: NodejsFunction;
 
-  constructor(scope: Construct, id: string, { route, stage, logRetention, table, ipHashSecret, corsOrigins, plans }: IncrFunctionProps) {
+  constructor(scope: Construct, id: string, { route, stage, logRetention, table, ipHashSecret, corsOrigins, plans, observability }: IncrFunctionProps) {
     super(scope, id);
     const functionName = `incr-${stage}-${route.id}`;
 
@@ -67,10 +70,14 @@ export class IncrFunction extends Construct {
       // (SDK initialisation is CPU-bound) for little more cost per request.
       memorySize: 256,
       timeout: Duration.seconds(10),
-      tracing: Tracing.ACTIVE,
+      tracing: observability.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       logGroup,
+      // JSON is what lets Lambda filter by level: WARN drops START/END/REPORT, keeps its failure reports.
+      loggingFormat: LoggingFormat.JSON,
+      systemLogLevelV2: SystemLogLevel[observability.systemLogLevel],
+      applicationLogLevelV2: ApplicationLogLevel[observability.applicationLogLevel],
       role,
-      environment: functionEnvironment({ stage, corsOrigins, plans }, { tableName: table.tableName, ipHashSecret: { arn: ipHashSecret.secretArn } }, route),
+      environment: functionEnvironment({ stage, corsOrigins, plans, observability }, { tableName: table.tableName, ipHashSecret: { arn: ipHashSecret.secretArn } }, route),
       bundling: {
         format: OutputFormat.ESM,
         target: 'node24',
@@ -96,11 +103,13 @@ export class IncrFunction extends Construct {
       },
     });
 
-    Validations.of(role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'Active tracing grants xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level ' +
-        'permissions: AWS documents "*" as their only resource. Every other statement of this role names its resource.',
-    });
+    if (observability.tracing) {
+      Validations.of(role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'Active tracing grants xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level ' +
+          'permissions: AWS documents "*" as their only resource. Every other statement of this role names its resource.',
+      });
+    }
   }
 }

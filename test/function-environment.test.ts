@@ -13,7 +13,7 @@ const corsOrigins = ['https://app.example.com', 'http://localhost:5173'];
 const everyRouteMethod = expect.objectContaining({ '/v1/keys': ['POST', 'GET'], '/v1/check-consume': ['POST'], '/hit/{key}': ['GET'] });
 
 describe('the environment the stack gives each function', () => {
-  const template = synthesize({ 'incr:plans': plans, 'incr:corsOrigins': corsOrigins });
+  const template = synthesize({ 'incr:plans': plans, 'incr:corsOrigins': corsOrigins, 'incr:requestLogSampleRate': 0.05, 'incr:slowRequestMs': 400 });
   const tableRef = { Ref: onlyLogicalId(template, 'AWS::DynamoDB::GlobalTable') };
   const secretRef = { Ref: onlyLogicalId(template, 'AWS::SecretsManager::Secret') };
 
@@ -41,6 +41,7 @@ describe('the environment the stack gives each function', () => {
         routeId: route.id,
         // Only the fallback tells a wrong method from an unknown path.
         routeMethods: route.readsRouteTable ? everyRouteMethod : {},
+        requestLog: { sampleRate: 0.05, slowMs: 400 },
       });
     });
   }
@@ -65,6 +66,7 @@ describe('the environment of the local server', () => {
       ipHashSecret: { arn: undefined, local: 'local-key' },
       routeId: undefined,
       routeMethods: everyRouteMethod,
+      requestLog: { sampleRate: 0.01, slowMs: 250 },
     });
   });
 });
@@ -77,6 +79,8 @@ describe('parseFunctionConfig', () => {
       version: 'unknown',
       corsOrigins: ['*'],
       plans: defaultPlans,
+      // A process without deploy settings (the CLI, a test) logs every request.
+      requestLog: { sampleRate: 1, slowMs: 250 },
     });
   });
 

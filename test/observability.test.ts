@@ -1,7 +1,9 @@
+import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testClock } from './clock.ts';
-import { businessMetrics, publishMetrics } from '../lambdas/shared/metrics.ts';
-import { routeHandler } from '../lambdas/shared/route-handler.ts';
+import { documentClient } from '../lambdas/shared/dynamodb.ts';
+import { businessMetrics, containerMetrics } from '../lambdas/shared/metrics.ts';
+import { requestLog, routeHandler } from '../lambdas/shared/route-handler.ts';
 import { toEvent } from '../lib/local/api-gateway.ts';
 import { lambdaContext } from '../lib/local/server.ts';
 import { routes } from '../lib/routes.ts';
@@ -31,8 +33,12 @@ beforeEach(() => {
   };
   vi.spyOn(process.stdout, 'write').mockImplementation(collect);
   vi.spyOn(process.stderr, 'write').mockImplementation(collect);
+  // Every request's line and metrics, unless a test says otherwise: what each request does is then visible on its own.
+  Object.assign(requestLog, { sampleRate: 1, slowMs: 60_000 });
+  containerMetrics.flushes.intervalMs = 0;
 });
 afterEach(() => {
+  containerMetrics.flush();
   testClock.reset();
 });
 
@@ -51,6 +57,18 @@ const requestFor = (routeKey: string): [string, RequestInit] => {
   if (parsed.kind === 'default') return ['/no/route/has/this/path', { method: 'GET' }];
   const path = parsed.path.replace(/\{[^}]+\+\}/g, 'any/path').replace(/\{[^}]+\}/g, 'probe-value');
   return [path, { method: parsed.method === 'ANY' ? 'GET' : parsed.method }];
+};
+
+/** A handler that throws, wrapped as every route's is. */
+const invokeFailingHandler = async () => {
+  const failing = routeHandler(async () => {
+    throw new Error('the handler broke');
+  });
+  const event = toEvent(
+    { method: 'GET', url: '/broken', headers: [['host', 'localhost']], body: Buffer.alloc(0), remoteAddress: '127.0.0.1', localPort: 443 },
+    { routeKey: 'GET /broken' },
+  );
+  await expect(failing(event, lambdaContext({ id: 'broken-route' }, performance.now() + 1000))).rejects.toThrow('the handler broke');
 };
 
 describe('one log line per request', () => {
@@ -93,14 +111,7 @@ describe('one log line per request', () => {
   });
 
   it('logs a handler that throws as the 500 API Gateway answers, with the error', async () => {
-    const failing = routeHandler(async () => {
-      throw new Error('the handler broke');
-    });
-    const event = toEvent(
-      { method: 'GET', url: '/broken', headers: [['host', 'localhost']], body: Buffer.alloc(0), remoteAddress: '127.0.0.1', localPort: 443 },
-      { routeKey: 'GET /broken' },
-    );
-    await expect(failing(event, lambdaContext({ id: 'broken-route' }, performance.now() + 1000))).rejects.toThrow('the handler broke');
+    await invokeFailingHandler();
     expect(jsonLines()).toEqual([
       expect.objectContaining({ level: 'ERROR', message: 'Unhandled failure', error: expect.objectContaining({ message: 'the handler broke' }) }),
       expect.objectContaining({ message: 'request', route: 'broken-route', routeKey: 'GET /broken', status: 500 }),
@@ -213,10 +224,13 @@ describe('business metrics in Embedded Metric Format', () => {
     expect(metricTotal('ApiKeysCreated')).toBe(1);
   });
 
-  it('prints quota decisions at once, with their outcome and reason as dimensions of their own', () => {
+  it('prints quota decisions on lines of their own, with their outcome and reason as dimensions of their own', () => {
     businessMetrics.idempotentReplay();
     businessMetrics.quotaDecision('denied', 'owner_monthly_limit_exceeded');
+    businessMetrics.quotaDecision('denied', 'owner_monthly_limit_exceeded');
+    containerMetrics.flush();
     expect(emfLines()).toEqual([
+      expect.objectContaining({ IdempotentReplays: 1, stage: 'local' }),
       expect.objectContaining({
         _aws: expect.objectContaining({
           CloudWatchMetrics: [
@@ -225,17 +239,103 @@ describe('business metrics in Embedded Metric Format', () => {
         }),
         outcome: 'denied',
         reason: 'owner_monthly_limit_exceeded',
-        QuotaDecisions: 1,
+        QuotaDecisions: 2,
       }),
     ]);
-    publishMetrics();
-    expect(emfLines()[1]).toMatchObject({ IdempotentReplays: 1, stage: 'local' });
-    expect(emfLines()[1]).not.toHaveProperty('outcome');
+    expect(emfLines()[0]).not.toHaveProperty('outcome');
   });
 
   it('prints nothing for a request that recorded no metric', async () => {
     await api.fetch(`/get/${uniqueName()}`);
     expect(emfLines()).toEqual([]);
     expect(jsonLines().filter((line) => line.level === 'WARN')).toEqual([]);
+  });
+});
+
+describe('business metrics added up per container', () => {
+  const startMs = testClock.at(3 * 86_400_000);
+  beforeEach(() => {
+    containerMetrics.flushes.intervalMs = 10_000;
+    testClock.pin(startMs);
+    containerMetrics.flushes.restart(startMs);
+  });
+
+  it('prints the sums of every request of an interval on one line, at the end of the first request after it', async () => {
+    for (let visit = 0; visit < 3; visit++) await api.fetch(`/hit/${uniqueName()}`);
+    testClock.pin(startMs + 9_999);
+    await api.fetch(`/hit/${uniqueName()}`);
+    expect(emfLines()).toEqual([]);
+
+    testClock.pin(startMs + 10_000);
+    await api.fetch(`/hit/${uniqueName()}`);
+    expect(emfLines()).toEqual([expect.objectContaining({ Hits: 5, KeysCreated: 5 })]);
+    await api.fetch(`/hit/${uniqueName()}`);
+    expect(emfLines()).toHaveLength(1);
+  });
+
+  it('prints at once when the clock steps backwards, instead of waiting for the remembered time to come back', async () => {
+    await api.fetch(`/hit/${uniqueName()}`);
+    expect(emfLines()).toEqual([]);
+    testClock.pin(startMs - 3_600_000);
+    await api.fetch(`/hit/${uniqueName()}`);
+    expect(emfLines()).toEqual([expect.objectContaining({ Hits: 2 })]);
+  });
+});
+
+describe('the request lines that are kept when only a sample of requests is logged', () => {
+  beforeEach(() => {
+    requestLog.sampleRate = 0;
+  });
+
+  it('logs no ordinary answer, 2xx or 4xx, outside the sample', async () => {
+    const key = uniqueName();
+    expect((await api.fetch(`/hit/${key}`)).status).toBe(200);
+    expect((await api.fetch(`/get/${uniqueName()}`)).status).toBe(404);
+    expect(requestLines()).toEqual([]);
+    // The metrics are counted whether or not the request's line is logged.
+    expect(metricTotal('Hits')).toBe(1);
+  });
+
+  it('logs a sampled request at INFO with the rate, so that a query can scale its counts back up', async () => {
+    requestLog.sampleRate = 0.25;
+    vi.spyOn(Math, 'random').mockReturnValueOnce(0.2).mockReturnValueOnce(0.3);
+    await api.fetch(`/get/${uniqueName()}`);
+    await api.fetch(`/get/${uniqueName()}`);
+    expect(requestLines()).toEqual([expect.objectContaining({ level: 'INFO', route: 'countapi-get', status: 404, logged: 'sampled', sampleRate: 0.25 })]);
+  });
+
+  it('always logs DynamoDB trouble: the warning and the 503 request line', async () => {
+    const name = 'observabilityThrottle';
+    documentClient.middlewareStack.add(
+      () => async () => {
+        throw new ProvisionedThroughputExceededException({ message: 'Rate of requests exceeds the allowed throughput (test double)', $metadata: {} });
+      },
+      { step: 'initialize', name },
+    );
+    try {
+      expect((await api.fetch(`/get/${uniqueName()}`)).status).toBe(503);
+    } finally {
+      documentClient.middlewareStack.remove(name);
+    }
+    expect(jsonLines()).toEqual([
+      expect.objectContaining({ level: 'WARN', message: 'DynamoDB unavailable', errorName: 'ProvisionedThroughputExceededException' }),
+      expect.objectContaining({ level: 'WARN', message: 'request', route: 'countapi-get', status: 503, logged: 'error' }),
+    ]);
+  });
+
+  it('always logs a handler that throws, with the error', async () => {
+    await invokeFailingHandler();
+    expect(jsonLines()).toEqual([
+      expect.objectContaining({ level: 'ERROR', message: 'Unhandled failure' }),
+      expect.objectContaining({ level: 'WARN', message: 'request', status: 500, logged: 'error' }),
+    ]);
+  });
+
+  it('always logs a slow request, at WARN', async () => {
+    requestLog.slowMs = 0.001;
+    const response = await api.fetch(`/get/${uniqueName()}`);
+    expect(requestLines()).toEqual([
+      expect.objectContaining({ level: 'WARN', route: 'countapi-get', status: 404, logged: 'slow', requestId: response.headers.get('apigw-requestid') }),
+    ]);
   });
 });

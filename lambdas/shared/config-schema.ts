@@ -61,6 +61,10 @@ const variables = {
    * so that it can tell a wrong method (405) from an unknown path (404) without bundling the route table.
    */
   INCR_ROUTE_METHODS: variable(jsonText.pipe(z.record(z.string(), z.array(z.string()))).default({})),
+  /** The share of ordinary requests whose request line is logged (every 5xx and slow one is); unset, every request's. */
+  INCR_REQUEST_LOG_SAMPLE_RATE: variable(z.coerce.number().min(0).max(1).default(1)),
+  /** From this duration on, a request counts as slow and its line is always logged. */
+  INCR_SLOW_REQUEST_MS: variable(z.coerce.number().positive().default(250)),
 };
 
 /** The names of the variables a function reads, and so the only ones its environment needs. */
@@ -80,6 +84,7 @@ const configSchema = z.object(variables).transform((env) => ({
   ipHashSecret: { arn: env.IP_HASH_SECRET_ARN, local: env.IP_HASH_SECRET },
   routeId: env.ROUTE_ID,
   routeMethods: env.INCR_ROUTE_METHODS,
+  requestLog: { sampleRate: env.INCR_REQUEST_LOG_SAMPLE_RATE, slowMs: env.INCR_SLOW_REQUEST_MS },
 }));
 
 type FunctionConfig = z.output<typeof configSchema>;

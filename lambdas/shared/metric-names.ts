@@ -7,6 +7,8 @@
  * is why the dimensions take values from small fixed sets only: never a name, key or owner.
  */
 export const metricsNamespace = 'Incr';
+/** How often a container prints what it counted (lambdas/shared/metrics.ts); the cost benchmark shares its lines among the interval's requests. */
+export const metricsFlushIntervalMs = 10_000;
 export const metricsServiceName = 'incr';
 
 export const businessMetricNames = {

@@ -1,38 +1,79 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { Interval } from './clock.ts';
 import { config } from './config.ts';
-import { businessMetricNames, metricsNamespace, metricsServiceName, type QuotaOutcome, type QuotaReason } from './metric-names.ts';
+import { businessMetricNames, metricsFlushIntervalMs, metricsNamespace, metricsServiceName, type QuotaOutcome, type QuotaReason } from './metric-names.ts';
 
 /**
- * Business metrics in CloudWatch Embedded Metric Format: each invocation's metrics are printed as
- * one JSON log line when it ends (lambdas/shared/observability.ts), and CloudWatch extracts them
- * from the log group. Recording a metric is an in-memory addition: never a DynamoDB call, never a
- * CloudWatch API call, nothing on the request's path.
+ * Business metrics in CloudWatch Embedded Metric Format, added up per container: recording a
+ * metric is an in-memory addition (never a DynamoDB call, never a CloudWatch API call, nothing on
+ * the request's path), and at most once per flush interval the sums are printed as EMF lines, which
+ * CloudWatch extracts from the log group: one line for the metrics with the `service` and `stage`
+ * dimensions, one per quota outcome and reason. A line per container and interval instead of one per
+ * request is what keeps the metrics' log bytes off the per-request bill (docs/cost.md).
+ *
+ * Every value is a count and CloudWatch adds them up: the dashboard's `Sum` per minute is the same
+ * whichever way the requests were grouped into lines (`SampleCount` would count lines, and no graph
+ * or alarm uses it). A line is stamped when it is printed, so a count shows at most one interval late.
+ *
+ * Lambda runs no code between invocations: the sums are printed at the end of the first invocation
+ * after the interval is over. A container that goes idle keeps its sums until its next invocation;
+ * one that Lambda shuts down before then loses them: at most what it counted in one interval.
  */
-export const metrics = new Metrics({
+const metrics = new Metrics({
   namespace: metricsNamespace,
   serviceName: metricsServiceName,
   defaultDimensions: { stage: config.stage },
 });
 
-const count = (name: string) => metrics.addMetric(name, MetricUnit.Count, 1);
+type MetricName = (typeof businessMetricNames)[keyof typeof businessMetricNames];
+
+class ContainerMetrics {
+  private counts = new Map<MetricName, number>();
+  private decisions = new Map<`${QuotaOutcome} ${QuotaReason}`, number>();
+  /** Public so that tests can flush on every request. */
+  readonly flushes = new Interval(metricsFlushIntervalMs);
+
+  count(name: MetricName): void {
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+  }
+
+  quotaDecision(outcome: QuotaOutcome, reason: QuotaReason): void {
+    const key = `${outcome} ${reason}` as const;
+    this.decisions.set(key, (this.decisions.get(key) ?? 0) + 1);
+  }
+
+  flushIfDue(nowMs: number): void {
+    if (!this.flushes.due(nowMs)) return;
+    this.flushes.restart(nowMs);
+    this.flush();
+  }
+
+  /** Prints what was counted since the last flush, if anything (Powertools warns on an empty flush). */
+  flush(): void {
+    const [counts, decisions] = [this.counts, this.decisions];
+    this.counts = new Map();
+    this.decisions = new Map();
+    for (const [name, value] of counts) metrics.addMetric(name, MetricUnit.Count, value);
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+    // A line of their own: their extra dimensions must not be attached to the other metrics.
+    for (const [key, value] of decisions) {
+      const [outcome, reason] = key.split(' ') as [QuotaOutcome, QuotaReason];
+      const decision = metrics.singleMetric();
+      decision.addDimensions({ outcome, reason });
+      decision.addMetric(businessMetricNames.quotaDecisions, MetricUnit.Count, value);
+    }
+  }
+}
+
+export const containerMetrics = new ContainerMetrics();
 
 /** What families call; the names and dimensions live in lambdas/shared/metric-names.ts. */
 export const businessMetrics = {
-  hit: () => count(businessMetricNames.hits),
-  keyCreated: () => count(businessMetricNames.keysCreated),
-  apiKeyCreated: () => count(businessMetricNames.apiKeysCreated),
-  update: () => count(businessMetricNames.updates),
-  rateLimited: () => count(businessMetricNames.rateLimited),
-  idempotentReplay: () => count(businessMetricNames.idempotentReplays),
-  /** Printed at once: its extra dimensions must not be attached to the invocation's other metrics. */
-  quotaDecision: (outcome: QuotaOutcome, reason: QuotaReason) => {
-    const decision = metrics.singleMetric();
-    decision.addDimensions({ outcome, reason });
-    decision.addMetric(businessMetricNames.quotaDecisions, MetricUnit.Count, 1);
-  },
-};
-
-/** Prints what this invocation recorded, if anything (Powertools warns on an empty flush). */
-export const publishMetrics = () => {
-  if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  hit: () => containerMetrics.count(businessMetricNames.hits),
+  keyCreated: () => containerMetrics.count(businessMetricNames.keysCreated),
+  apiKeyCreated: () => containerMetrics.count(businessMetricNames.apiKeysCreated),
+  update: () => containerMetrics.count(businessMetricNames.updates),
+  rateLimited: () => containerMetrics.count(businessMetricNames.rateLimited),
+  idempotentReplay: () => containerMetrics.count(businessMetricNames.idempotentReplays),
+  quotaDecision: (outcome: QuotaOutcome, reason: QuotaReason) => containerMetrics.quotaDecision(outcome, reason),
 };

@@ -94,9 +94,10 @@ export const startDevServer = async (options: DevServerOptions): Promise<DevServ
     await ensureTable(dynamodb.endpoint, options.tableName).catch((error: unknown) => {
       throw options.dynamodbEndpoint ? endpointProblem(options.dynamodbEndpoint, error) : error;
     });
-    // Stage `local`: the metrics of a local run never count as a deployed stage's.
+    // Stage `local`: the metrics of a local run never count as a deployed stage's. Every request
+    // line: here the log is the terminal, and costs nothing.
     const environment = functionEnvironment(
-      { ...options.config, stage: 'local' },
+      { ...options.config, stage: 'local', observability: { requestLog: { ...options.config.observability.requestLog, sampleRate: 1 } } },
       {
         tableName: options.tableName,
         dynamodbEndpoint: dynamodb.endpoint,

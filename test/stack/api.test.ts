@@ -74,7 +74,8 @@ describe('IncrStack (default configuration)', () => {
     }
   });
 
-  it('writes JSON access logs without source IP, path, query string or user agent', () => {
+  it('writes JSON access logs without source IP, path, query string or user agent, when they are on', () => {
+    const template = synthesize({ 'incr:accessLogs': 'on' });
     const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage')) as Resource[];
     const { DestinationArn, Format } = stage!.Properties.AccessLogSettings;
     const fields = JSON.parse(Format) as Record<string, string>;

@@ -88,6 +88,14 @@ describe('IncrStack configuration', () => {
     ['incr:plans', { Free: { monthlyRequests: 10, requestsPerMinute: 6, requestsPerSecond: 1, apiKeys: 1 } }],
     ['incr:plans', { odd: { monthlyRequests: 10, requestsPerSecond: 20, apiKeys: 1 } }],
     ['incr:defaultPlan', 'platinum'],
+    ['incr:debug', 'yes'],
+    ['incr:accessLogs', 'sampled'],
+    ['incr:accessLogClass', 'glacier'],
+    ['incr:tracing', 'sampled'],
+    ['incr:systemLogLevel', 'ERROR'],
+    ['incr:applicationLogLevel', 'WARN'],
+    ['incr:requestLogSampleRate', 1.5],
+    ['incr:slowRequestMs', 0],
   ])('rejects a bad %s, naming the field', (key, value) => {
     expect(() => loadConfig(new App({ context: { [key]: value } }).node)).toThrow(key);
   });
@@ -96,6 +104,10 @@ describe('IncrStack configuration', () => {
     expect(() => loadConfig(new App({ context: { 'incr:domainName': 'counters.example.com' } }).node)).toThrow(
       'incr:certificateArn: is required when incr:domainName is set',
     );
+  });
+
+  it('says why an application log level that would lose the business metrics is refused', () => {
+    expect(() => loadConfig(new App({ context: { 'incr:applicationLogLevel': 'ERROR' } }).node)).toThrow('above INFO Lambda would drop the business metrics');
   });
 
   it('accepts a comma-separated list of origins from `cdk -c`', () => {

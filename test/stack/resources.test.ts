@@ -18,7 +18,6 @@ describe('IncrStack (default configuration)', () => {
         Architectures: ['arm64'],
         MemorySize: 256,
         Timeout: 10,
-        TracingConfig: { Mode: 'Active' },
         Environment: {
           Variables: {
             POWERTOOLS_SERVICE_NAME: 'incr',
