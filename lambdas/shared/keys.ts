@@ -97,7 +97,9 @@ export const ownerCounterKey = (countersPrefix: string, name: string) => key(`${
 /** One subject's usage of one metric; the subject is the last part. */
 export const quotaSubjectPartition = (ownerId: string, metric: string, subject: string) =>
   `${keyPrefixes.quotaSubject}${ownerId}#${escapeKeyPart(metric)}#${subject}`;
-export const accountPartition = (ownerId: string, counter: 'rate' | 'month') => `${keyPrefixes.account}${ownerId}#${counter}`;
+/** Shard 0 of an account count is its unsharded item, so a plan's first shard keeps the counts of before it was sharded. */
+export const accountPartition = (ownerId: string, counter: 'rate' | 'month', shard = 0) =>
+  `${keyPrefixes.account}${ownerId}#${counter}${shard === 0 ? '' : `#${shard}`}`;
 /** The Idempotency-Key is free text, and the last part. */
 export const idempotencyRecordKey = (ownerId: string, idempotencyKey: string) => key(`${keyPrefixes.idempotency}${ownerId}#${idempotencyKey}`, 'record');
 

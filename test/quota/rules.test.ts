@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../../lambdas/shared/plans.ts';
+import { accountShards, capSlice, maxAccountShards, type Plan, planSchema } from '../../lambdas/shared/plans.ts';
 import { accountItems, accountUpdates, monthItemLifetimeSeconds, ownerDenialOf } from '../../lambdas/quota/account-counters.ts';
 import { effectiveLimit, type Metric, type Override } from '../../lambdas/quota/config-store.ts';
 import { consumeSubject, consumeSubjectIfUnchanged, giveBackSubject } from '../../lambdas/quota/subject-counter.ts';
@@ -215,7 +215,7 @@ describe("the account's items", () => {
     const { apiKeys, overages } = plan;
     // Act
     const burstOnly = accountUpdates(context, { ownerId: 'own_1', plan: { apiKeys, overages, requestsPerSecond: 2 }, enforce: true });
-    const monthOnly = accountUpdates(context, { ownerId: 'own_1', plan: { apiKeys, overages, monthlyRequests: 10 }, enforce: true });
+    const monthOnly = accountUpdates(context, { ownerId: 'own_1', plan: { apiKeys, overages, monthlyRequests: 10, shards: 1 }, enforce: true });
     const uncapped = accountUpdates(context, { ownerId: 'own_1', plan: { apiKeys, overages }, enforce: true });
     // Assess
     expect(burstOnly.rate).toMatchObject({ ConditionExpression: '(attribute_not_exists(#second) OR #second < :secondCap)' });
@@ -224,5 +224,69 @@ describe("the account's items", () => {
     expect(monthOnly.rate).toBeUndefined();
     expect(monthOnly.month).toMatchObject({ ExpressionAttributeValues: { ':monthCap': 10 } });
     expect(uncapped).toEqual({ rate: undefined, month: undefined });
+  });
+});
+
+describe("the account's shards", () => {
+  const caps = { apiKeys: 1 as const, overages: false };
+
+  it('derives enough shards for the busiest second the caps allow, at most one per request of the smallest cap', () => {
+    // Prepare
+    const plans: Plan[] = [
+      { ...caps, requestsPerSecond: 100, requestsPerMinute: 1_000, monthlyRequests: 1_000_000 },
+      { ...caps, requestsPerSecond: 10_000, requestsPerMinute: 600_000, monthlyRequests: 1_000_000_000 },
+      { ...caps, requestsPerMinute: 3_000 },
+      { ...caps, monthlyRequests: 10 },
+      { ...caps, monthlyRequests: 1_000_000 },
+      { ...caps },
+      { ...caps, requestsPerSecond: 10_000, shards: 3 },
+    ];
+    // Act
+    const shards = plans.map(accountShards);
+    // Assess
+    expect(shards).toEqual([1, 20, 6, 10, maxAccountShards, 1, 3]);
+  });
+
+  it('splits every cap into slices that differ by at most one and sum to the cap exactly', () => {
+    // Prepare
+    const cases = [
+      [10_000, 20],
+      [7, 3],
+      [5, 5],
+      [1_000_003, 64],
+    ] as const;
+    // Act
+    const slices = cases.map(([cap, shards]) => Array.from({ length: shards }, (_, index) => capSlice(cap, shards, index)));
+    // Assess
+    slices.forEach((slice, index) => {
+      expect(slice.reduce((sum, part) => sum + part, 0)).toBe(cases[index]![0]);
+      expect(Math.max(...slice) - Math.min(...slice)).toBeLessThanOrEqual(1);
+    });
+  });
+
+  it("conditions each shard's write on its own slices", () => {
+    // Prepare
+    const plan: Plan = { ...caps, requestsPerSecond: 7, requestsPerMinute: 70, monthlyRequests: 701, shards: 3 };
+    // Act
+    const [first, last] = [0, 2].map((shard) => accountUpdates(context, { ownerId: 'own_1', plan, enforce: true, shards: { rate: shard, month: shard } }));
+    // Assess
+    expect(first!.rate?.Key.pk).toBe('account#own_1#rate');
+    expect(last!.rate?.Key.pk).toBe('account#own_1#rate#2');
+    expect(last!.month?.Key.pk).toBe('account#own_1#month#2');
+    expect(first!.rate?.ExpressionAttributeValues).toMatchObject({ ':secondCap': 3, ':minuteCap': 24 });
+    expect(last!.rate?.ExpressionAttributeValues).toMatchObject({ ':secondCap': 2, ':minuteCap': 23 });
+    expect(first!.month?.ExpressionAttributeValues).toMatchObject({ ':monthCap': 234 });
+    expect(last!.month?.ExpressionAttributeValues).toMatchObject({ ':monthCap': 233 });
+  });
+
+  it('refuses a plan with more shards than its smallest cap, or more than a read of them all can take', () => {
+    // Act
+    const results = [
+      planSchema.safeParse({ ...caps, requestsPerSecond: 2, requestsPerMinute: 100, shards: 3 }),
+      planSchema.safeParse({ ...caps, monthlyRequests: 1_000, shards: maxAccountShards + 1 }),
+      planSchema.safeParse({ ...caps, requestsPerSecond: 2, shards: 2 }),
+    ];
+    // Assess
+    expect(results.map(({ success }) => success)).toEqual([false, false, true]);
   });
 });
