@@ -33,7 +33,7 @@ export const routeMethodsVariable = (): Pick<Record<ConfigVariable, string>, 'IN
  * IP-hash key are there for whichever route needs them).
  */
 export const functionEnvironment = (
-  config: { stage: IncrConfig['stage']; corsOrigins: readonly string[]; plans: IncrConfig['plans'] },
+  config: Pick<IncrConfig, 'stage' | 'plans' | 'defaultPlan'> & { corsOrigins: readonly string[] },
   { tableName, ipHashSecret, dynamodbEndpoint }: FunctionResources,
   route?: FunctionRoute,
 ): Partial<Record<ConfigVariable, string>> => {
@@ -48,7 +48,7 @@ export const functionEnvironment = (
     ...(route && { ROUTE_ID: route.id }),
     CORS_ALLOWED_ORIGINS: config.corsOrigins.join(','),
     ...(serves(route?.readsIpHashSecret) && ('arn' in ipHashSecret ? { IP_HASH_SECRET_ARN: ipHashSecret.arn } : { IP_HASH_SECRET: ipHashSecret.local })),
-    ...(serves(route?.readsPlans) && { INCR_PLANS: JSON.stringify(config.plans) }),
+    ...(serves(route?.readsPlans) && { INCR_PLANS: JSON.stringify(config.plans), INCR_DEFAULT_PLAN: config.defaultPlan }),
     ...(serves(route?.readsRouteTable) && routeMethodsVariable()),
   };
 };

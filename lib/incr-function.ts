@@ -26,6 +26,8 @@ export interface IncrFunctionProps {
   corsOrigins: readonly string[];
   /** The account plans, for the routes that enforce them. */
   plans: Plans;
+  /** The plan of owners created without one, and of owners whose plan `plans` no longer lists. */
+  defaultPlan: string;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface IncrFunctionProps {
 export class IncrFunction extends Construct {
   readonly function: NodejsFunction;
 
-  constructor(scope: Construct, id: string, { route, stage, logRetention, table, ipHashSecret, corsOrigins, plans }: IncrFunctionProps) {
+  constructor(scope: Construct, id: string, { route, stage, logRetention, table, ipHashSecret, corsOrigins, plans, defaultPlan }: IncrFunctionProps) {
     super(scope, id);
     const functionName = `incr-${stage}-${route.id}`;
 
@@ -70,7 +72,7 @@ export class IncrFunction extends Construct {
       tracing: Tracing.ACTIVE,
       logGroup,
       role,
-      environment: functionEnvironment({ stage, corsOrigins, plans }, { tableName: table.tableName, ipHashSecret: { arn: ipHashSecret.secretArn } }, route),
+      environment: functionEnvironment({ stage, corsOrigins, plans, defaultPlan }, { tableName: table.tableName, ipHashSecret: { arn: ipHashSecret.secretArn } }, route),
       bundling: {
         format: OutputFormat.ESM,
         target: 'node24',

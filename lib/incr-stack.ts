@@ -133,6 +133,7 @@ export class IncrStack extends Stack {
         ipHashSecret,
         corsOrigins: config.corsOrigins,
         plans: config.plans,
+        defaultPlan: config.defaultPlan,
       });
       for (const statement of tablePolicyStatements(route, table.tableArn)) handler.addToRolePolicy(statement);
       if (route.readsIpHashSecret) ipHashSecret.grantRead(handler);

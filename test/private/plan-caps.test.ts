@@ -128,3 +128,19 @@ describe('an owner on a plan without caps', () => {
     expect(calls.map(({ command }) => command)).toEqual(['UpdateItemCommand']);
   });
 });
+
+describe('an owner whose plan the deployment no longer lists', () => {
+  it("is served on the deployer's default plan (incr:defaultPlan), not the table's first", async () => {
+    // Prepare
+    const owner = await createTestOwner(uniqueName('retired'), 'retired-plan');
+    const key = uniqueName();
+    pinSecond(37);
+    // Act
+    const answers = await parallel(8, () => api.call(owner.useKey, 'POST', `/v1/counters/${key}/increment`, {}));
+    const account = await api.call(owner.adminKey, 'GET', '/v1/account');
+    // Assess
+    expect(answers.every(({ status }) => status === 200)).toBe(true);
+    expect(account.body).toMatchObject({ plan: { name: 'unlimited', requestsPerSecond: null }, month: { requests: null } });
+    expect(await accountItemsOf(owner.ownerId)).toEqual([]);
+  });
+});
