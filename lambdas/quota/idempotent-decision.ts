@@ -8,7 +8,7 @@ import { table } from '../shared/table.ts';
 import { type AccountCount, accountUpdates, chooseShards, countDenied, shardRefused, type ShardChoice } from './account-counters.ts';
 import type { QuotaContext } from './context.ts';
 import { allowed, type Decision, type DecisionInput, denied, denyOversized, denyOverLimit } from './decision.ts';
-import { consumeSubjectIfUnchanged, subjectUsage } from './subject-counter.ts';
+import { consumeSubjectIfUnchanged, largestSlice, shardUsages, sliceOf } from './subject-counter.ts';
 
 /**
  * A decision behind an Idempotency-Key: the stored decision and the consumption must never exist
@@ -57,14 +57,14 @@ type TransactWriteItem = NonNullable<TransactWriteCommandInput['TransactItems']>
 const decisionTransaction = (
   context: QuotaContext,
   input: DecisionInput,
-  { record, hash, used, decision, shards }: { record: Record<string, unknown>; hash: string; used: number; decision: Decision; shards: ShardChoice },
+  { record, hash, used, decision, shards }: { record: Record<string, unknown>; hash: string; used: { shard: number; count: number }; decision: Decision; shards: ShardChoice },
 ) => {
   const nowSeconds = Math.floor(context.nowMs / 1000);
   const account = accountUpdates(context, { ...input, enforce: true, shards });
   const items: Record<TransactionRole, TransactWriteItem | undefined> = {
     rate: account.rate && { Update: { ...account.rate, ...onRefusal } },
     month: account.month && { Update: { ...account.month, ...onRefusal } },
-    subject: input.limit ? { Update: consumeSubjectIfUnchanged(context, { ...input, limit: input.limit, used }) } : undefined,
+    subject: input.limit ? { Update: consumeSubjectIfUnchanged(context, { ...input, limit: input.limit, shard: used.shard, used: used.count }) } : undefined,
     record: {
       Put: {
         TableName: context.tableName,
@@ -123,20 +123,26 @@ export const decideIdempotently = async (context: QuotaContext, input: DecisionI
     storedDecision(await readRecord(), hash, nowSeconds) ?? { decision: await deny(), replayed: false };
 
   const attempt = async (): Promise<IdempotentOutcome> => {
-    const fits = limit !== null && cost <= limit.limit;
-    const [existing, used] = await Promise.all([readRecord(), fits ? subjectUsage(context, { ...input, limit }) : Promise.resolve(0)]);
+    const counter = limit && { ...input, limit };
+    const fits = counter !== null && cost <= largestSlice(counter);
+    const [existing, usages] = await Promise.all([readRecord(), fits ? shardUsages(context, counter) : Promise.resolve([0])]);
     const replay = storedDecision(existing, hash, nowSeconds);
     if (replay) return replay;
     if (limit !== null && !fits) return unlessStoredMeanwhile(() => denyOversized(context, input, limit));
-    if (limit !== null && used + cost > limit.limit) return unlessStoredMeanwhile(() => denyOverLimit(context, input, limit, used));
+    // A hot metric's consumption goes to a shard it fits, at random (subject-counter.ts).
+    const room = (shard: number) => sliceOf(counter!, shard) - usages[shard]!;
+    const fitting = usages.map((_, shard) => shard).filter((shard) => counter === null || room(shard) >= cost);
+    const used = usages.reduce((sum, count) => sum + count, 0);
+    if (limit !== null && fitting.length === 0) return unlessStoredMeanwhile(() => denyOverLimit(context, input, limit, used));
+    const shard = fitting[Math.floor(Math.random() * fitting.length)]!;
 
-    const decision = allowed(limit === null ? null : limit.limit - used - cost);
+    const decision = allowed(counter === null ? null : room(shard) - cost);
     // A shard of the account that refused is full: the transaction is tried again at once on
     // another, until one admits or every shard is known full (account-counters.ts).
     for (;;) {
       const { shards, full } = chooseShards(context, input);
       if (full.length > 0) return unlessStoredMeanwhile(() => denyFullAccount(context, input, shards, full));
-      const transaction = decisionTransaction(context, input, { record, hash, used, decision, shards });
+      const transaction = decisionTransaction(context, input, { record, hash, used: { shard, count: usages[shard]! }, decision, shards });
       try {
         await client.send(new TransactWriteCommand({ TransactItems: transaction.map(([, item]) => item) }));
         return { decision, replayed: false };

@@ -16,7 +16,7 @@ describe('effectiveLimit', () => {
     // Act
     const limit = effectiveLimit(config);
     // Assess
-    expect(limit).toEqual({ limit: 100, window: 'day' });
+    expect(limit).toEqual({ limit: 100, window: 'day', shards: 1 });
   });
 
   it("prefers the subject's override, in the metric's window unless the override names its own", () => {
@@ -26,8 +26,17 @@ describe('effectiveLimit', () => {
     // Act
     const [inheritedLimit, ownWindowLimit] = [effectiveLimit(inherited), effectiveLimit(ownWindow)];
     // Assess
-    expect(inheritedLimit).toEqual({ limit: 500, window: 'day' });
-    expect(ownWindowLimit).toEqual({ limit: 5, window: 'minute' });
+    expect(inheritedLimit).toEqual({ limit: 500, window: 'day', shards: 1 });
+    expect(ownWindowLimit).toEqual({ limit: 5, window: 'minute', shards: 1 });
+  });
+
+  it("splits an override's limit over the metric's shards, as the metric's own", () => {
+    // Prepare
+    const hot = { metric: metric({ shards: 8 }), override: override({ limit: 5 }) };
+    // Act
+    const limit = effectiveLimit(hot);
+    // Assess
+    expect(limit).toEqual({ limit: 5, window: 'day', shards: 8 });
   });
 
   it('applies an override below the default too: lower limits are overrides like higher ones', () => {
@@ -36,7 +45,7 @@ describe('effectiveLimit', () => {
     // Act
     const limit = effectiveLimit(config);
     // Assess
-    expect(limit).toEqual({ limit: 3, window: 'day' });
+    expect(limit).toEqual({ limit: 3, window: 'day', shards: 1 });
   });
 
   it('has no limit for an unlimited override, even of a metric with a default limit', () => {
@@ -63,7 +72,7 @@ describe('effectiveLimit', () => {
     // Act
     const limit = effectiveLimit(config);
     // Assess
-    expect(limit).toEqual({ limit: 7, window: 'lifetime' });
+    expect(limit).toEqual({ limit: 7, window: 'lifetime', shards: 1 });
   });
 });
 
@@ -129,7 +138,7 @@ describe("the subject's window items", () => {
 
   it.each(cases)('keys a $window item by its start and expires it a minute after its end', ({ window, startMs, endMs }) => {
     // Prepare
-    const counter = { ...ref, limit: { limit: 10, window } };
+    const counter = { ...ref, limit: { limit: 10, window, shards: 1 }, shard: 0 };
     // Act
     const updates = [consumeSubject(context, { ...counter, cost: 2 }), consumeSubjectIfUnchanged(context, { ...counter, used: 3, cost: 2 })];
     // Assess
@@ -142,7 +151,7 @@ describe("the subject's window items", () => {
 
   it('keys a lifetime item by the epoch and never expires it', () => {
     // Prepare
-    const counter = { ...ref, limit: { limit: 10, window: 'lifetime' as const } };
+    const counter = { ...ref, limit: { limit: 10, window: 'lifetime' as const, shards: 1 }, shard: 0 };
     // Act
     const [consume, ifUnchanged] = [consumeSubject(context, { ...counter, cost: 2 }), consumeSubjectIfUnchanged(context, { ...counter, used: 0, cost: 2 })];
     // Assess
@@ -152,9 +161,21 @@ describe("the subject's window items", () => {
     expect(ifUnchanged.ExpressionAttributeNames).not.toHaveProperty('#expiresAt');
   });
 
+  it("keys a hot subject's shards apart from every other subject's item", () => {
+    // Prepare
+    const hot = { ...ref, limit: { limit: 10, window: 'day' as const, shards: 4 }, cost: 1 };
+    // Act
+    const [first, third, lookalike] = [consumeSubject(context, { ...hot, shard: 0 }), consumeSubject(context, { ...hot, shard: 3 }), consumeSubject(context, { ...hot, subject: 's3#user_1', shard: 0 })];
+    // Assess
+    expect(first.Key.pk).toBe('quota#own_1#api_calls#user_1');
+    expect(third.Key.pk).toBe('quota#own_1#api_calls%s3#user_1');
+    expect(lookalike.Key.pk).toBe('quota#own_1#api_calls#s3#user_1');
+    expect(third.ExpressionAttributeValues[':headroom']).toBe(2 - 1);
+  });
+
   it('gives a consumption back on the item it was taken from, without touching its expiry', () => {
     // Prepare
-    const counter = { ...ref, limit: { limit: 10, window: 'day' as const }, cost: 4 };
+    const counter = { ...ref, limit: { limit: 10, window: 'day' as const, shards: 1 }, shard: 0, cost: 4 };
     // Act
     const [consume, giveBack] = [consumeSubject(context, counter), giveBackSubject(context, counter)];
     // Assess
