@@ -7,11 +7,12 @@
  * writes/s in AWS, so the route's projected ceiling is 1,000 ÷ that share requests/s.
  *
  * The keyed routes run for one capped owner and many subjects (or counters), so the owner's
- * account counts are the shared items; the public routes run on one counter. Each route runs twice:
+ * account counts are the shared items, and once for one hot subject; the public routes run on one
+ * counter. Each route runs twice:
  * **before**, the layout without shards (the account on one item per count, the plan's `shards: 1`;
- * a public counter never throttled), and **after**, as deployed (the account's shards derived from
- * the plan's caps; a public counter sharded after one throttled write, which the bench refuses as
- * AWS would). It prints figures and never fails on them.
+ * a public counter never throttled, a metric without shards), and **after**, as deployed (the
+ * account's shards derived from the plan's caps; the hot subject's metric with `shards`; a public
+ * counter sharded after one throttled write, which the bench refuses as AWS would). It prints figures and never fails on them.
  */
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { request as httpRequest } from 'node:http';
@@ -23,6 +24,8 @@ const requests = Number(process.env.BENCH_REQUESTS ?? 1_000);
 const concurrency = 16;
 const itemWritesPerSecond = 1_000;
 const subjects = 500;
+/** The hot subject's metric, after: its window spread over this many items. */
+const hotSubjectShards = 16;
 /** Many visitors, as a hot page has: each visitor's marker is an item of its own. */
 const addresses = Array.from({ length: 200 }, (_, index) => `127.0.3.${index + 1}`);
 
@@ -92,8 +95,14 @@ try {
     const nowMs = Date.now();
     const { owner, adminKey } = await createOwner(documentClient, tableName, { name: `bench-${plan}`, plan, nowMs });
     const useKey = await createApiKey(documentClient, tableName, { ownerId: owner.ownerId, kind: 'use', nowMs });
-    const status = await send('/v1/metrics', keyed(adminKey.key, 'POST', { metric: 'api_calls', limit: 1_000_000, window: 'month' }));
-    if (status !== 201) throw new Error(`creating the metric answered ${status}`);
+    const metrics = [
+      { metric: 'api_calls', limit: 1_000_000, window: 'month' },
+      { metric: 'hot_calls', limit: 1_000_000, window: 'month', ...(plan === 'after' && { shards: hotSubjectShards }) },
+    ];
+    for (const metric of metrics) {
+      const status = await send('/v1/metrics', keyed(adminKey.key, 'POST', metric));
+      if (status !== 201) throw new Error(`creating the metric answered ${status}`);
+    }
     return { ownerId: owner.ownerId, useKey: useKey.key };
   };
 
@@ -117,13 +126,24 @@ try {
   for (const phase of ['before', 'after'] as const) {
     const { ownerId, useKey } = await ownerOn(phase);
     const layout = `${phase} (${accountShards(planSchema.parse(plans[phase]))} account shard(s))`;
-    const itemOf = (pk: string) => (pk.startsWith(`account#${ownerId}#`) ? pk.replace(`account#${ownerId}#`, 'account ') : `${pk.split('#')[0]}# item`);
+    const hotSubject = `quota#${ownerId}#hot_calls`;
+    const itemOf = (pk: string) => {
+      if (pk.startsWith(`account#${ownerId}#`)) return pk.replace(`account#${ownerId}#`, 'account ');
+      if (pk.startsWith(hotSubject)) return `the subject's item ${pk.startsWith(`${hotSubject}%s`) ? pk.slice(hotSubject.length + 2).split('#')[0] : 0}`;
+      return `${pk.split('#')[0]}# item`;
+    };
     const subject = (index: number) => `user_${index % subjects}`;
     await run('POST /v1/check-consume', layout, (index) => send('/v1/check-consume', keyed(useKey, 'POST', { subject: subject(index), metric: 'api_calls', cost: 1 })), itemOf);
     await run(
       'POST /v1/check-consume + Idempotency-Key',
       layout,
       (index) => send('/v1/check-consume', keyed(useKey, 'POST', { subject: subject(index), metric: 'api_calls', cost: 1 }, { 'idempotency-key': `${phase}-${index}` })),
+      itemOf,
+    );
+    await run(
+      'POST /v1/check-consume, one subject',
+      `${layout}, metric ${phase === 'after' ? `shards: ${hotSubjectShards}` : 'unsharded'}`,
+      () => send('/v1/check-consume', keyed(useKey, 'POST', { subject: 'hot_user', metric: 'hot_calls', cost: 1 })),
       itemOf,
     );
     await run('GET /v1/usage', layout, (index) => send(`/v1/usage?subject=${subject(index)}&metric=api_calls`, keyed(useKey, 'GET')), itemOf);

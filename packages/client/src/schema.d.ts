@@ -4277,6 +4277,7 @@ export interface operations {
                             limit: number | null;
                             /** @enum {string} */
                             window: "lifetime" | "day" | "month" | "hour" | "minute";
+                            shards?: number;
                             createdAt: number;
                             updatedAt: number;
                         }[];
@@ -4435,6 +4436,7 @@ export interface operations {
                      * @enum {string}
                      */
                     window?: "lifetime" | "day" | "month" | "hour" | "minute";
+                    shards?: number;
                 };
             };
         };
@@ -4451,6 +4453,7 @@ export interface operations {
                         limit: number | null;
                         /** @enum {string} */
                         window: "lifetime" | "day" | "month" | "hour" | "minute";
+                        shards?: number;
                         createdAt: number;
                         updatedAt: number;
                     };
@@ -4621,6 +4624,7 @@ export interface operations {
                         limit: number | null;
                         /** @enum {string} */
                         window: "lifetime" | "day" | "month" | "hour" | "minute";
+                        shards?: number;
                         createdAt: number;
                         updatedAt: number;
                     };
@@ -4949,6 +4953,7 @@ export interface operations {
                     limit?: number | null;
                     /** @enum {string} */
                     window?: "lifetime" | "day" | "month" | "hour" | "minute";
+                    shards?: number;
                 };
             };
         };
@@ -4965,6 +4970,7 @@ export interface operations {
                         limit: number | null;
                         /** @enum {string} */
                         window: "lifetime" | "day" | "month" | "hour" | "minute";
+                        shards?: number;
                         createdAt: number;
                         updatedAt: number;
                     };
