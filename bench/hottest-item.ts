@@ -14,9 +14,9 @@
  * account's shards derived from the plan's caps; the hot subject's metric with `shards`; a public
  * counter sharded after one throttled write, which the bench refuses as AWS would). It prints figures and never fails on them.
  */
-import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { request as httpRequest } from 'node:http';
 import { startBenchTable } from './bench-table.ts';
+import { recordWrites } from './write-recorder.ts';
 import { startLocalApi } from '../lib/local/server.ts';
 import { routes } from '../lib/routes.ts';
 
@@ -59,25 +59,7 @@ try {
   const { accountShards, planSchema } = await import('../lambdas/shared/plans.ts');
   const tableName = process.env.TABLE_NAME!;
 
-  const writes = new Map<string, number>();
-  const refuseOnce = new Set<string>();
-  const pkOf = (key: Record<string, unknown> | undefined) => key?.[table.partitionKey] as string;
-  const writtenBy = (command: string, input: Record<string, any>): string[] => {
-    if (command === 'TransactWriteItemsCommand') return (input.TransactItems as Record<string, any>[]).flatMap((item) => Object.values(item).map((part) => pkOf(part.Key ?? part.Item)));
-    if (command === 'BatchWriteItemCommand')
-      return Object.values(input.RequestItems as Record<string, Record<string, any>[]>).flatMap((batch) => batch.map((request) => pkOf(request.PutRequest?.Item ?? request.DeleteRequest?.Key)));
-    return /^(UpdateItem|PutItem|DeleteItem)Command$/.test(command) ? [pkOf(input.Key ?? input.Item)] : [];
-  };
-  documentClient.middlewareStack.add(
-    (next, context) => async (args) => {
-      const written = writtenBy(context.commandName as string, args.input as Record<string, any>);
-      const refused = written.find((pk) => refuseOnce.delete(pk));
-      if (refused) throw new ProvisionedThroughputExceededException({ message: 'Rate of requests exceeds the allowed throughput (bench)', $metadata: {} });
-      for (const pk of written) writes.set(pk, (writes.get(pk) ?? 0) + 1);
-      return next(args);
-    },
-    { step: 'initialize', name: 'hottestItemWrites' },
-  );
+  const { writes, refuseOnce, pkOf } = recordWrites(documentClient, table.partitionKey);
 
   const api = await startLocalApi({ routes, port: 0 });
   const send = async (path: string, init: RequestInit = {}) => {
