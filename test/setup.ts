@@ -13,8 +13,6 @@ process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 const { testPlans } = await import('./quota/plans.ts');
 process.env.INCR_PLANS = JSON.stringify(testPlans);
-// As the stack gives the routes that read plans: the deployer's default plan, not the table's first.
-process.env.INCR_DEFAULT_PLAN = 'unlimited';
 // What the local server gives the process that serves every route (lib/function-environment.ts),
 // the table and the IP-hash key aside; imported only now, as the route table loads function modules.
 const { routeMethodsVariable } = await import('../lib/function-environment.ts');

@@ -68,6 +68,17 @@ export const shardUsages = async ({ client, tableName, nowMs }: QuotaContext, co
 export const subjectUsage = async (context: QuotaContext, counter: SubjectCounter): Promise<number> =>
   (await shardUsages(context, counter)).reduce((sum, used) => sum + used, 0);
 
+/**
+ * The smallest cost each shard of a hot subject's window refused here: it refuses any cost at
+ * least that large until the window ends (counts only grow, give-backs aside, which forget it).
+ * Keyed by the window and the slices, so a changed limit starts afresh.
+ */
+const refusals = new ExpiringCache<Map<number, number>>(60_000, 10_000);
+const windowId = (counter: SubjectShard, nowMs: number) => {
+  const { pk, sk } = itemKey({ ...counter, shard: 0 }, nowMs) as { pk: string; sk: string };
+  return `${pk}\u0000${sk}\u0000${counter.limit.limit}\u0000${counter.limit.shards}`;
+};
+
 /** Consumes `cost` on the shard if it fits the shard's slice; the caller denies without writing when `cost` exceeds the slice itself. */
 export const consumeSubject = ({ tableName, nowMs }: ItemContext, { cost, ...counter }: SubjectShard & { cost: number }) =>
   consumeUpdate({ tableName, counterKey: counterKey(counter), window: windowOf(counter, nowMs), cost, limit: sliceOf(counter, counter.shard) });
@@ -89,17 +100,6 @@ export const consumeSubjectIfUnchanged = ({ tableName, nowMs }: ItemContext, { u
   ConditionExpression: used === 0 ? 'attribute_not_exists(#count) OR #count = :used' : '#count = :used',
   ...buildUpdate({ set: ['#count = :next'], names: { '#count': 'count' }, values: { ':used': used, ':next': used + cost } }, windowExpiry(windowOf(counter, nowMs))),
 });
-
-/**
- * The smallest cost each shard of a hot subject's window refused here: it refuses any cost at
- * least that large until the window ends (counts only grow, give-backs aside, which forget it).
- * Keyed by the window and the slices, so a changed limit starts afresh.
- */
-const refusals = new ExpiringCache<Map<number, number>>(60_000, 10_000);
-const windowId = (counter: SubjectShard, nowMs: number) => {
-  const { pk, sk } = itemKey({ ...counter, shard: 0 }, nowMs) as { pk: string; sk: string };
-  return `${pk}\u0000${sk}\u0000${counter.limit.limit}\u0000${counter.limit.shards}`;
-};
 
 /** How a consumption went: on which shard, and what `remaining` it answers. */
 export interface Consumption {
