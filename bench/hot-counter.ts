@@ -8,9 +8,9 @@
  * one whose base item was throttled once (the bench refuses one write to it, as AWS would refuse
  * a write over the limit), which shards it. It prints figures and never fails on them.
  */
-import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { request } from 'node:http';
 import { startBenchTable } from './bench-table.ts';
+import { recordWrites } from './write-recorder.ts';
 import { startLocalApi } from '../lib/local/server.ts';
 import { routes } from '../lib/routes.ts';
 
@@ -39,26 +39,7 @@ try {
   const { countapiCounterKey, hitCounterKey } = await import('../lambdas/shared/keys.ts');
   const { table } = await import('../lambdas/shared/table.ts');
 
-  const writes = new Map<string, number>();
-  const refuseOnce = new Set<string>();
-  const pkOf = (key: Record<string, unknown> | undefined) => key?.[table.partitionKey] as string;
-  documentClient.middlewareStack.add(
-    (next, context) => async (args) => {
-      const input = args.input as Record<string, any>;
-      const command = context.commandName as string;
-      const written: string[] =
-        command === 'TransactWriteItemsCommand'
-          ? (input.TransactItems as Record<string, any>[]).flatMap((item) => Object.values(item).map((part) => pkOf(part.Key ?? part.Item)))
-          : /^(UpdateItem|PutItem|DeleteItem)Command$/.test(command)
-            ? [pkOf(input.Key ?? input.Item)]
-            : [];
-      const refused = written.find((pk) => refuseOnce.delete(pk));
-      if (refused) throw new ProvisionedThroughputExceededException({ message: 'Rate of requests exceeds the allowed throughput (bench)', $metadata: {} });
-      for (const pk of written) writes.set(pk, (writes.get(pk) ?? 0) + 1);
-      return next(args);
-    },
-    { step: 'initialize', name: 'hotBenchWrites' },
-  );
+  const { writes, refuseOnce, pkOf } = recordWrites(documentClient, table.partitionKey);
 
   const api = await startLocalApi({ routes, port: 0 });
   const rows: string[][] = [];

@@ -37,6 +37,7 @@ export const functionEnvironment = (
     stage: IncrConfig['stage'];
     corsOrigins: readonly string[];
     plans: IncrConfig['plans'];
+    defaultPlan: IncrConfig['defaultPlan'];
     observability: Pick<IncrConfig['observability'], 'requestLog'>;
   },
   { tableName, ipHashSecret, dynamodbEndpoint }: FunctionResources,
@@ -55,7 +56,7 @@ export const functionEnvironment = (
     INCR_REQUEST_LOG_SAMPLE_RATE: String(config.observability.requestLog.sampleRate),
     INCR_SLOW_REQUEST_MS: String(config.observability.requestLog.slowMs),
     ...(serves(route?.readsIpHashSecret) && ('arn' in ipHashSecret ? { IP_HASH_SECRET_ARN: ipHashSecret.arn } : { IP_HASH_SECRET: ipHashSecret.local })),
-    ...(serves(route?.readsPlans) && { INCR_PLANS: JSON.stringify(config.plans) }),
+    ...(serves(route?.readsPlans) && { INCR_PLANS: JSON.stringify(config.plans), INCR_DEFAULT_PLAN: config.defaultPlan }),
     ...(serves(route?.readsRouteTable) && routeMethodsVariable()),
   };
 };

@@ -29,6 +29,8 @@ export interface IncrFunctionProps {
   plans: Plans;
   /** Log levels, tracing and the request log's sampling (docs/cost.md). */
   observability: IncrConfig['observability'];
+  /** The plan of owners created without one, and of owners whose plan `plans` no longer lists. */
+  defaultPlan: string;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface IncrFunctionProps {
 export class IncrFunction extends Construct {
   readonly function: NodejsFunction;
 
-  constructor(scope: Construct, id: string, { route, stage, logRetention, table, ipHashSecret, corsOrigins, plans, observability }: IncrFunctionProps) {
+  constructor(scope: Construct, id: string, { route, stage, logRetention, table, ipHashSecret, corsOrigins, plans, observability, defaultPlan }: IncrFunctionProps) {
     super(scope, id);
     const functionName = `incr-${stage}-${route.id}`;
 
@@ -77,7 +79,7 @@ export class IncrFunction extends Construct {
       systemLogLevelV2: SystemLogLevel[observability.systemLogLevel],
       applicationLogLevelV2: ApplicationLogLevel[observability.applicationLogLevel],
       role,
-      environment: functionEnvironment({ stage, corsOrigins, plans, observability }, { tableName: table.tableName, ipHashSecret: { arn: ipHashSecret.secretArn } }, route),
+      environment: functionEnvironment({ stage, corsOrigins, plans, observability, defaultPlan }, { tableName: table.tableName, ipHashSecret: { arn: ipHashSecret.secretArn } }, route),
       bundling: {
         format: OutputFormat.ESM,
         target: 'node24',

@@ -134,6 +134,7 @@ export class IncrStack extends Stack {
         corsOrigins: config.corsOrigins,
         plans: config.plans,
         observability: config.observability,
+        defaultPlan: config.defaultPlan,
       });
       for (const statement of tablePolicyStatements(route, table.tableArn)) handler.addToRolePolicy(statement);
       if (route.readsIpHashSecret) ipHashSecret.grantRead(handler);

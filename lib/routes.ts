@@ -269,7 +269,8 @@ const declaredRoutes: Route[] = [
     ...fromContract(contracts.quota.checkConsume),
     entry: 'lambdas/quota/check-consume.ts',
     access: 'write',
-    tableActions: ['GetItem', 'UpdateItem', 'PutItem'],
+    // BatchGetItem: a hot metric's shards of the subject (lambdas/quota/subject-counter.ts).
+    tableActions: ['GetItem', 'BatchGetItem', 'UpdateItem', 'PutItem'],
     keyPrefixes: { read: [prefix.quotaSubject, prefix.idempotency], write: [prefix.quotaSubject, prefix.idempotency] },
     scopedWrites: { actions: ['BatchWriteItem'], partitionKeyPrefix: prefix.decisionLog },
   },
@@ -279,7 +280,7 @@ const declaredRoutes: Route[] = [
     entry: 'lambdas/quota/usage.ts',
     // Usage consumes nothing of the subject; its account count makes it a writer (withPlanCounting).
     access: 'read',
-    tableActions: ['GetItem'],
+    tableActions: ['GetItem', 'BatchGetItem'],
     keyPrefixes: { read: [prefix.quotaSubject] },
   },
   {
@@ -287,7 +288,8 @@ const declaredRoutes: Route[] = [
     ...fromContract(contracts.quota.account),
     entry: 'lambdas/quota/account.ts',
     access: 'read',
-    tableActions: ['GetItem', 'Query'],
+    // BatchGetItem: the month's account shards.
+    tableActions: ['GetItem', 'BatchGetItem', 'Query'],
     keyPrefixes: { read: [prefix.owner, prefix.account, prefix.decisionLog] },
     readsPlans: true,
   },

@@ -37,6 +37,7 @@ describe('the environment the stack gives each function', () => {
         serviceName: 'incr',
         corsOrigins,
         plans: route.readsPlans ? plans : defaultPlans,
+        defaultPlan: route.readsPlans ? 'pico' : undefined,
         ipHashSecret: { arn: route.readsIpHashSecret ? 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:ip' : undefined, local: undefined },
         routeId: route.id,
         // Only the fallback tells a wrong method from an unknown path.
@@ -63,6 +64,7 @@ describe('the environment of the local server', () => {
       serviceName: 'incr',
       corsOrigins: ['https://app.example.com'],
       plans,
+      defaultPlan: 'pico',
       ipHashSecret: { arn: undefined, local: 'local-key' },
       routeId: undefined,
       routeMethods: everyRouteMethod,
@@ -81,6 +83,7 @@ describe('parseFunctionConfig', () => {
       plans: defaultPlans,
       // A process without deploy settings (the CLI, a test) logs every request.
       requestLog: { sampleRate: 1, slowMs: 250 },
+      defaultPlan: undefined,
     });
   });
 

@@ -67,7 +67,7 @@ const steps: Step[] = [
   { route: 'keys-create', status: 201, send: as(adminKey, 'POST', '/v1/keys', { kind: 'use' }) },
   { route: 'keys-list', status: 200, send: as(adminKey, 'GET', '/v1/keys') },
   { route: 'keys-revoke', status: 200, send: () => as(adminKey, 'DELETE', `/v1/keys/${issuedKeyId}`)() },
-  { route: 'metrics-create', status: 201, send: as(adminKey, 'POST', '/v1/metrics', { metric, limit: 100, window: 'day' }) },
+  { route: 'metrics-create', status: 201, send: as(adminKey, 'POST', '/v1/metrics', { metric, limit: 100, window: 'day', shards: 4 }) },
   { route: 'metrics-list', status: 200, send: as(adminKey, 'GET', '/v1/metrics') },
   { route: 'metrics-get', status: 200, send: as(adminKey, 'GET', `/v1/metrics/${metric}`) },
   { route: 'metrics-update', status: 200, send: as(adminKey, 'PATCH', `/v1/metrics/${metric}`, { limit: 200 }) },

@@ -6,15 +6,12 @@ import { ownerPlan } from './limits.ts';
 
 /**
  * The account view: the plan, this month's requests against it, and recent decisions (best effort,
- * 7 days). One parallel read wave. A cap the plan leaves unset shows as null, and so does the
+ * 7 days). The plan (cached) first, as it says how many month shards to sum; then one parallel read wave. A cap the plan leaves unset shows as null, and so does the
  * month's count when nothing caps the month (no request writes it then).
  */
 export const accountView = async (context: QuotaContext, ownerId: string) => {
-  const [{ planName, plan }, requests, recent] = await Promise.all([
-    ownerPlan(context, ownerId),
-    monthRequests(context, ownerId),
-    recentDecisions(context.client, context.tableName, ownerId, context.nowMs),
-  ]);
+  const [{ planName, plan }, recent] = await Promise.all([ownerPlan(context, ownerId), recentDecisions(context.client, context.tableName, ownerId, context.nowMs)]);
+  const requests = plan.monthlyRequests === undefined ? 0 : await monthRequests(context, { ownerId, plan });
   return {
     ownerId,
     plan: {

@@ -21,6 +21,8 @@ export interface Metric {
   /** Default limit per subject; null: no limit (requests are allowed and not counted). */
   limit: number | null;
   window: QuotaWindow;
+  /** How many items each subject's window spreads over (a hot metric); absent: one. */
+  shards?: number;
   createdAt: number;
   updatedAt: number;
 }
@@ -76,7 +78,7 @@ export const updateMetric = async (
   client: DynamoDBDocumentClient,
   tableName: string,
   ownerId: string,
-  { metric, ...changes }: { metric: string; description?: string; limit?: number | null; window?: QuotaWindow },
+  { metric, ...changes }: { metric: string; description?: string; limit?: number | null; window?: QuotaWindow; shards?: number },
   nowMs: number,
 ): Promise<Metric | undefined> => {
   const fields = Object.entries({ ...changes, updatedAt: nowMs }).filter(([, value]) => value !== undefined);
@@ -176,13 +178,16 @@ export const isConfigurableMetric = (metric: string): boolean => metricName.safe
 export interface EffectiveLimit {
   limit: number;
   window: QuotaWindow;
+  /** The metric's shards, which an override's limit is split over too. */
+  shards: number;
 }
 
 /** The limit that applies to a subject: its override if any, else the metric's default; null: unlimited. */
 export const effectiveLimit = ({ metric, override }: SubjectConfig): EffectiveLimit | null => {
   const window = override?.window ?? metric?.window ?? 'lifetime';
-  if (override) return override.limit === 'unlimited' ? null : { limit: override.limit, window };
-  return metric && metric.limit !== null ? { limit: metric.limit, window } : null;
+  const shards = metric?.shards ?? 1;
+  if (override) return override.limit === 'unlimited' ? null : { limit: override.limit, window, shards };
+  return metric && metric.limit !== null ? { limit: metric.limit, window, shards } : null;
 };
 
 /** The owner's plan name from its item (set at creation, changed with the CLI). */

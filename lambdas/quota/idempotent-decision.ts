@@ -5,10 +5,10 @@ import { retrying, retryPolicy } from '../shared/dynamodb/retry.ts';
 import { isTransactionConflict } from '../shared/errors.ts';
 import { idempotencyRecordKey } from '../shared/keys.ts';
 import { table } from '../shared/table.ts';
-import { accountUpdates, countDenied } from './account-counters.ts';
+import { type AccountCount, accountUpdates, chooseShards, countDenied, shardRefused, type ShardChoice } from './account-counters.ts';
 import type { QuotaContext } from './context.ts';
 import { allowed, type Decision, type DecisionInput, denied, denyOversized, denyOverLimit } from './decision.ts';
-import { consumeSubjectIfUnchanged, subjectUsage } from './subject-counter.ts';
+import { consumeSubjectIfUnchanged, largestSlice, shardUsages, sliceOf } from './subject-counter.ts';
 
 /**
  * A decision behind an Idempotency-Key: the stored decision and the consumption must never exist
@@ -57,14 +57,14 @@ type TransactWriteItem = NonNullable<TransactWriteCommandInput['TransactItems']>
 const decisionTransaction = (
   context: QuotaContext,
   input: DecisionInput,
-  { record, hash, used, decision }: { record: Record<string, unknown>; hash: string; used: number; decision: Decision },
+  { record, hash, used, decision, shards }: { record: Record<string, unknown>; hash: string; used: { shard: number; count: number }; decision: Decision; shards: ShardChoice },
 ) => {
   const nowSeconds = Math.floor(context.nowMs / 1000);
-  const account = accountUpdates(context, { ...input, enforce: true });
+  const account = accountUpdates(context, { ...input, enforce: true, shards });
   const items: Record<TransactionRole, TransactWriteItem | undefined> = {
     rate: account.rate && { Update: { ...account.rate, ...onRefusal } },
     month: account.month && { Update: { ...account.month, ...onRefusal } },
-    subject: input.limit ? { Update: consumeSubjectIfUnchanged(context, { ...input, limit: input.limit, used }) } : undefined,
+    subject: input.limit ? { Update: consumeSubjectIfUnchanged(context, { ...input, limit: input.limit, shard: used.shard, used: used.count }) } : undefined,
     record: {
       Put: {
         TableName: context.tableName,
@@ -84,12 +84,18 @@ const cancellation = (error: unknown, roles: readonly TransactionRole[]) => {
   const reasons = cancellationReasons(error);
   if (!reasons) return undefined;
   const reasonOf = (role: TransactionRole) => (roles.includes(role) ? reasons[roles.indexOf(role)] : undefined);
-  const seen = (role: TransactionRole) => ({ applied: !reasonOf(role)?.conditionFailed, old: reasonOf(role)?.old });
+  const refused = (['rate', 'month'] as const).filter((count) => reasonOf(count)?.conditionFailed).map((count) => ({ count, old: reasonOf(count)!.old }));
   return {
     record: reasonOf('record')?.conditionFailed ? { item: reasonOf('record')!.old } : undefined,
-    account: reasonOf('rate')?.conditionFailed || reasonOf('month')?.conditionFailed ? { rate: seen('rate'), month: seen('month') } : undefined,
+    refused,
     subjectMoved: reasonOf('subject')?.conditionFailed === true,
   };
+};
+
+/** Every shard of some account count is full: the request is denied, and counted on a full shard of each such count. */
+const denyFullAccount = async (context: QuotaContext, input: DecisionInput, shards: ShardChoice, full: AccountCount[]): Promise<Decision> => {
+  const attempt = (count: AccountCount) => ({ applied: !full.includes(count), shard: shards[count] });
+  return denied((await countDenied(context, { ...input, rate: attempt('rate'), month: attempt('month') }))!, 0);
 };
 
 /** This attempt's numbers went stale (a conflicting transaction, the subject's count moved): decide again. */
@@ -117,32 +123,46 @@ export const decideIdempotently = async (context: QuotaContext, input: DecisionI
     storedDecision(await readRecord(), hash, nowSeconds) ?? { decision: await deny(), replayed: false };
 
   const attempt = async (): Promise<IdempotentOutcome> => {
-    const fits = limit !== null && cost <= limit.limit;
-    const [existing, used] = await Promise.all([readRecord(), fits ? subjectUsage(context, { ...input, limit }) : Promise.resolve(0)]);
+    const counter = limit && { ...input, limit };
+    const fits = counter !== null && cost <= largestSlice(counter);
+    const [existing, usages] = await Promise.all([readRecord(), fits ? shardUsages(context, counter) : Promise.resolve([0])]);
     const replay = storedDecision(existing, hash, nowSeconds);
     if (replay) return replay;
     if (limit !== null && !fits) return unlessStoredMeanwhile(() => denyOversized(context, input, limit));
-    if (limit !== null && used + cost > limit.limit) return unlessStoredMeanwhile(() => denyOverLimit(context, input, limit, used));
+    // A hot metric's consumption goes to a shard it fits, at random (subject-counter.ts).
+    const room = (shard: number) => sliceOf(counter!, shard) - usages[shard]!;
+    const fitting = usages.map((_, shard) => shard).filter((shard) => counter === null || room(shard) >= cost);
+    const used = usages.reduce((sum, count) => sum + count, 0);
+    if (limit !== null && fitting.length === 0) return unlessStoredMeanwhile(() => denyOverLimit(context, input, limit, used));
+    const shard = fitting[Math.floor(Math.random() * fitting.length)]!;
 
-    const decision = allowed(limit === null ? null : limit.limit - used - cost);
-    const transaction = decisionTransaction(context, input, { record, hash, used, decision });
-    try {
-      await client.send(new TransactWriteCommand({ TransactItems: transaction.map(([, item]) => item) }));
-      return { decision, replayed: false };
-    } catch (error) {
-      if (isTransactionConflict(error)) throw new DecideAgain();
-      const cancelled = cancellation(error, transaction.map(([role]) => role));
-      if (!cancelled) throw error;
-      if (cancelled.record) {
-        // Stored meanwhile by a concurrent duplicate: replay the record the cancellation returned.
-        const stored = storedDecision(cancelled.record.item, hash, nowSeconds);
-        if (stored) return stored;
-        throw new DecideAgain();
+    const decision = allowed(counter === null ? null : room(shard) - cost);
+    // A shard of the account that refused is full: the transaction is tried again at once on
+    // another, until one admits or every shard is known full (account-counters.ts).
+    for (;;) {
+      const { shards, full } = chooseShards(context, input);
+      if (full.length > 0) return unlessStoredMeanwhile(() => denyFullAccount(context, input, shards, full));
+      const transaction = decisionTransaction(context, input, { record, hash, used: { shard, count: usages[shard]! }, decision, shards });
+      try {
+        await client.send(new TransactWriteCommand({ TransactItems: transaction.map(([, item]) => item) }));
+        return { decision, replayed: false };
+      } catch (error) {
+        if (isTransactionConflict(error)) throw new DecideAgain();
+        const cancelled = cancellation(error, transaction.map(([role]) => role));
+        if (!cancelled) throw error;
+        if (cancelled.record) {
+          // Stored meanwhile by a concurrent duplicate: replay the record the cancellation returned.
+          const stored = storedDecision(cancelled.record.item, hash, nowSeconds);
+          if (stored) return stored;
+          throw new DecideAgain();
+        }
+        if (cancelled.refused.length > 0) {
+          for (const { count, old } of cancelled.refused) shardRefused(context, input, count, shards[count], old);
+          continue;
+        }
+        if (cancelled.subjectMoved) throw new DecideAgain();
+        throw error;
       }
-      const { account } = cancelled;
-      if (account) return unlessStoredMeanwhile(async () => denied((await countDenied(context, { ...input, ...account })) ?? 'owner_rate_limit_exceeded', 0));
-      if (cancelled.subjectMoved) throw new DecideAgain();
-      throw error;
     }
   };
   try {

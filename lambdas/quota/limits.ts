@@ -14,9 +14,14 @@ import type { QuotaContext } from './context.ts';
  */
 export const configCacheMs = 5_000;
 
-/** The deployment's plan table: `incr:plans` of cdk.json, handed over by the stack or the local server. */
+/**
+ * The deployment's plan table: `incr:plans` of cdk.json, handed over by the stack or the local
+ * server, and the plan of an owner whose plan the table no longer lists: the deployer's
+ * `incr:defaultPlan` (the plan new owners get), else the table's first plan (a function given no
+ * default, as a bare test environment).
+ */
 const { plans } = config;
-const [fallbackPlanName] = Object.keys(plans) as [string];
+const fallbackPlanName = config.defaultPlan !== undefined && plans[config.defaultPlan] ? config.defaultPlan : (Object.keys(plans)[0] as string);
 
 const metrics = new ExpiringCache<Metric | undefined>(configCacheMs, 10_000);
 const overrides = new ExpiringCache<Override | undefined>(configCacheMs, 10_000);
@@ -53,10 +58,10 @@ export const resolveLimits = async (context: QuotaContext, subject: SubjectRef):
   return { plan: planNamed(planName).plan, limit: effectiveLimit(config) };
 };
 
-/** An owner whose plan the table no longer lists gets the first (most modest) plan, and a warning in the logs. */
+/** An owner whose plan the table no longer lists gets the default plan, and a warning in the logs. */
 const planNamed = (name: string | undefined): { planName: string; plan: Plan } => {
   if (name !== undefined && plans[name]) return { planName: name, plan: plans[name] };
-  logger.warn('Owner plan not in the plan table; using the first plan', { plan: name, fallback: fallbackPlanName });
+  logger.warn('Owner plan not in the plan table; using the default plan', { plan: name, fallback: fallbackPlanName });
   return { planName: fallbackPlanName, plan: plans[fallbackPlanName]! };
 };
 

@@ -20,6 +20,8 @@ const limit = z
   .number({ error: 'Limit must be a non-negative integer' })
   .refine((value) => Number.isSafeInteger(value) && value >= 0, 'Limit must be a non-negative integer');
 const window = z.enum(windowKinds, { error: `Window must be one of ${windowKinds.join(', ')}` });
+/** A hot metric: each subject's window spreads over this many items (lambdas/quota/subject-counter.ts). */
+const shards = z.number({ error: 'Shards must be an integer from 1 to 64' }).int('Shards must be an integer from 1 to 64').min(1, 'Shards must be an integer from 1 to 64').max(64, 'Shards must be an integer from 1 to 64');
 
 export const checkConsumeRequest = z.object({
   subject,
@@ -40,6 +42,7 @@ export const createMetricRequest = z.object({
   description: z.string().max(200, 'Description must be at most 200 characters').optional(),
   limit: limit.nullable().default(null),
   window: window.default('lifetime'),
+  shards: shards.optional(),
 });
 
 export const updateMetricRequest = z.object({
@@ -47,6 +50,7 @@ export const updateMetricRequest = z.object({
   description: z.string().max(200, 'Description must be at most 200 characters').optional(),
   limit: limit.nullable().optional(),
   window: window.optional(),
+  shards: shards.optional(),
 });
 
 export const metricRequest = z.object({ metric: metricKey });
@@ -71,6 +75,7 @@ const metric = z.object({
   description: z.string().optional(),
   limit: z.number().int().nullable(),
   window: z.enum(windowKinds),
+  shards: z.number().int().optional(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });

@@ -50,6 +50,8 @@ const variables = {
   CORS_ALLOWED_ORIGINS: variable(z.string().optional().transform(parseAllowedOrigins)),
   /** The account plans as JSON, for the routes that enforce them; countr's plans otherwise. */
   INCR_PLANS: variable(jsonText.pipe(plansSchema).default(defaultPlans)),
+  /** The deployer's `incr:defaultPlan`: also the plan of an owner whose plan INCR_PLANS no longer lists. */
+  INCR_DEFAULT_PLAN: variable(z.string().optional()),
   /** In AWS: the Secrets Manager secret holding the IP-hash key, read on first use. */
   IP_HASH_SECRET_ARN: variable(z.string().optional()),
   /** Locally: the IP-hash key itself (the local server keeps it in its data folder). */
@@ -81,6 +83,7 @@ const configSchema = z.object(variables).transform((env) => ({
   serviceName: env.POWERTOOLS_SERVICE_NAME,
   corsOrigins: env.CORS_ALLOWED_ORIGINS,
   plans: env.INCR_PLANS,
+  defaultPlan: env.INCR_DEFAULT_PLAN,
   ipHashSecret: { arn: env.IP_HASH_SECRET_ARN, local: env.IP_HASH_SECRET },
   routeId: env.ROUTE_ID,
   routeMethods: env.INCR_ROUTE_METHODS,

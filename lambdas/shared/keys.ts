@@ -94,10 +94,16 @@ export const ownerCountersPrefix = (space: 'counters' | 'misc', ownerId: string)
   `${space === 'counters' ? keyPrefixes.privateCounter : keyPrefixes.namespaceCounter}${ownerId}#`;
 export const ownerCounterKey = (countersPrefix: string, name: string) => key(`${countersPrefix}${name}`, 'counter');
 
-/** One subject's usage of one metric; the subject is the last part. */
-export const quotaSubjectPartition = (ownerId: string, metric: string, subject: string) =>
-  `${keyPrefixes.quotaSubject}${ownerId}#${escapeKeyPart(metric)}#${subject}`;
-export const accountPartition = (ownerId: string, counter: 'rate' | 'month') => `${keyPrefixes.account}${ownerId}#${counter}`;
+/**
+ * One subject's usage of one metric; the subject is the last part. Shard `shard` of a hot metric's
+ * subject (lambdas/quota/subject-counter.ts) marks the metric part with `%s<shard>`, which no
+ * escaped metric name contains (its `%` is always `%25` or `%23`); shard 0 is the unsharded item.
+ */
+export const quotaSubjectPartition = (ownerId: string, metric: string, subject: string, shard = 0) =>
+  `${keyPrefixes.quotaSubject}${ownerId}#${escapeKeyPart(metric)}${shard === 0 ? '' : `%s${shard}`}#${subject}`;
+/** Shard 0 of an account count is its unsharded item, so a plan's first shard keeps the counts of before it was sharded. */
+export const accountPartition = (ownerId: string, counter: 'rate' | 'month', shard = 0) =>
+  `${keyPrefixes.account}${ownerId}#${counter}${shard === 0 ? '' : `#${shard}`}`;
 /** The Idempotency-Key is free text, and the last part. */
 export const idempotencyRecordKey = (ownerId: string, idempotencyKey: string) => key(`${keyPrefixes.idempotency}${ownerId}#${idempotencyKey}`, 'record');
 

@@ -8,6 +8,15 @@ import * as z from 'zod';
 
 const positiveInteger = z.number().int().positive();
 
+interface Caps {
+  monthlyRequests?: number | undefined;
+  requestsPerMinute?: number | undefined;
+  requestsPerSecond?: number | undefined;
+}
+
+/** The most items one account count spreads over: a read of them all (the account view) stays one BatchGetItem. */
+export const maxAccountShards = 64;
+
 export const planSchema = z
   .strictObject({
     /** Requests per calendar month (UTC). Each cap may be left out: a plan without any caps costs its owners no account writes. */
@@ -18,6 +27,8 @@ export const planSchema = z
     apiKeys: z.union([positiveInteger, z.literal('unlimited')]),
     /** Past `monthlyRequests`, requests are still served (and billed as overage) instead of denied. */
     overages: z.boolean().default(false),
+    /** How many items share each of the owner's account counts; derived from the caps when left out (accountShards). */
+    shards: positiveInteger.max(maxAccountShards).optional(),
   })
   .refine(
     ({ requestsPerSecond, requestsPerMinute, monthlyRequests }) => {
@@ -26,9 +37,40 @@ export const planSchema = z
       return caps.every((cap, index) => index === 0 || caps[index - 1]! <= cap);
     },
     { message: 'limits must grow with the window: requestsPerSecond <= requestsPerMinute <= monthlyRequests (among those set)' },
-  );
+  )
+  .refine(({ shards, ...plan }) => shards === undefined || shards <= smallestCap(plan), {
+    message: 'shards must not exceed the smallest cap set, so that every shard holds at least one request of each cap',
+  });
 
 export type Plan = z.output<typeof planSchema>;
+
+function smallestCap({ requestsPerSecond, requestsPerMinute, monthlyRequests }: Caps): number {
+  return requestsPerSecond ?? requestsPerMinute ?? monthlyRequests ?? Infinity;
+}
+
+/**
+ * Requests per second one shard is meant to take: half of what DynamoDB writes to one item, leaving
+ * the rest to counted denials and to the tries of requests that found a shard full.
+ */
+export const requestsPerAccountShard = 500;
+
+/**
+ * How many shards each of an owner's account counts spreads over: the plan's `shards`, else enough
+ * that the most requests the caps let through in one second (the smallest cap set bounds them; a
+ * plan capping only the month bounds nothing per second and gets the most) put at most
+ * `requestsPerAccountShard` on one shard, never more shards than the smallest cap (each shard holds
+ * a slice of every cap, and a slice of none admits nothing).
+ */
+export const accountShards = (plan: Plan): number => {
+  if (plan.shards !== undefined) return plan.shards;
+  const smallest = smallestCap(plan);
+  if (smallest === Infinity) return 1;
+  const peak = plan.requestsPerSecond ?? plan.requestsPerMinute ?? Infinity;
+  return Math.max(1, Math.min(smallest, maxAccountShards, Math.ceil(peak / requestsPerAccountShard)));
+};
+
+/** Shard `index`'s slice of `cap` over `shards` shards: the slices differ by at most one and sum to the cap exactly. */
+export const capSlice = (cap: number, shards: number, index: number): number => Math.floor(cap / shards) + (index < cap % shards ? 1 : 0);
 
 /** The plan caps something, so its owners' requests are counted. */
 export const hasCaps = (plan: Plan) => plan.monthlyRequests !== undefined || plan.requestsPerMinute !== undefined || plan.requestsPerSecond !== undefined;

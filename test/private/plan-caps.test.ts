@@ -1,5 +1,5 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { documentClient } from '../../lambdas/shared/dynamodb.ts';
 import { tableName } from '../../lambdas/shared/table.ts';
 import { testClock } from '../clock.ts';
@@ -10,9 +10,16 @@ import { bearer, createTestOwner, getText, parallel, uniqueName, useLocalApi } f
  * The owner's plan caps on the keyed routes: counted by the edge in the same round trip as the
  * route's own request, refused with the family's 429, and a refused change taken back.
  */
+// Before the function modules load, as the stack gives the routes that read plans: the deployer's default plan.
+vi.hoisted(() => {
+  process.env.INCR_DEFAULT_PLAN = 'unlimited';
+});
 const api = useLocalApi();
 const dynamodb = useDynamoDBCalls();
-afterAll(() => testClock.reset());
+afterAll(() => {
+  testClock.reset();
+  delete process.env.INCR_DEFAULT_PLAN;
+});
 
 /** 300 ms into a second: 8 requests at this instant share one second of the rate item. */
 const pinSecond = (second: number) => testClock.pin(Date.UTC(2030, 10, 22, 12, 0, second, 300));
@@ -126,5 +133,21 @@ describe('an owner on a plan without caps', () => {
     expect(answers.every(({ status }) => status === 200)).toBe(true);
     expect(await accountItemsOf(owner.ownerId)).toEqual([]);
     expect(calls.map(({ command }) => command)).toEqual(['UpdateItemCommand']);
+  });
+});
+
+describe('an owner whose plan the deployment no longer lists', () => {
+  it("is served on the deployer's default plan (incr:defaultPlan), not the table's first", async () => {
+    // Prepare
+    const owner = await createTestOwner(uniqueName('retired'), 'retired-plan');
+    const key = uniqueName();
+    pinSecond(37);
+    // Act
+    const answers = await parallel(8, () => api.call(owner.useKey, 'POST', `/v1/counters/${key}/increment`, {}));
+    const account = await api.call(owner.adminKey, 'GET', '/v1/account');
+    // Assess
+    expect(answers.every(({ status }) => status === 200)).toBe(true);
+    expect(account.body).toMatchObject({ plan: { name: 'unlimited', requestsPerSecond: null }, month: { requests: null } });
+    expect(await accountItemsOf(owner.ownerId)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../../lambdas/shared/plans.ts';
+import { accountShards, capSlice, maxAccountShards, type Plan, planSchema } from '../../lambdas/shared/plans.ts';
 import { accountItems, accountUpdates, monthItemLifetimeSeconds, ownerDenialOf } from '../../lambdas/quota/account-counters.ts';
 import { effectiveLimit, type Metric, type Override } from '../../lambdas/quota/config-store.ts';
 import { consumeSubject, consumeSubjectIfUnchanged, giveBackSubject } from '../../lambdas/quota/subject-counter.ts';
@@ -16,7 +16,7 @@ describe('effectiveLimit', () => {
     // Act
     const limit = effectiveLimit(config);
     // Assess
-    expect(limit).toEqual({ limit: 100, window: 'day' });
+    expect(limit).toEqual({ limit: 100, window: 'day', shards: 1 });
   });
 
   it("prefers the subject's override, in the metric's window unless the override names its own", () => {
@@ -26,8 +26,17 @@ describe('effectiveLimit', () => {
     // Act
     const [inheritedLimit, ownWindowLimit] = [effectiveLimit(inherited), effectiveLimit(ownWindow)];
     // Assess
-    expect(inheritedLimit).toEqual({ limit: 500, window: 'day' });
-    expect(ownWindowLimit).toEqual({ limit: 5, window: 'minute' });
+    expect(inheritedLimit).toEqual({ limit: 500, window: 'day', shards: 1 });
+    expect(ownWindowLimit).toEqual({ limit: 5, window: 'minute', shards: 1 });
+  });
+
+  it("splits an override's limit over the metric's shards, as the metric's own", () => {
+    // Prepare
+    const hot = { metric: metric({ shards: 8 }), override: override({ limit: 5 }) };
+    // Act
+    const limit = effectiveLimit(hot);
+    // Assess
+    expect(limit).toEqual({ limit: 5, window: 'day', shards: 8 });
   });
 
   it('applies an override below the default too: lower limits are overrides like higher ones', () => {
@@ -36,7 +45,7 @@ describe('effectiveLimit', () => {
     // Act
     const limit = effectiveLimit(config);
     // Assess
-    expect(limit).toEqual({ limit: 3, window: 'day' });
+    expect(limit).toEqual({ limit: 3, window: 'day', shards: 1 });
   });
 
   it('has no limit for an unlimited override, even of a metric with a default limit', () => {
@@ -63,7 +72,7 @@ describe('effectiveLimit', () => {
     // Act
     const limit = effectiveLimit(config);
     // Assess
-    expect(limit).toEqual({ limit: 7, window: 'lifetime' });
+    expect(limit).toEqual({ limit: 7, window: 'lifetime', shards: 1 });
   });
 });
 
@@ -129,7 +138,7 @@ describe("the subject's window items", () => {
 
   it.each(cases)('keys a $window item by its start and expires it a minute after its end', ({ window, startMs, endMs }) => {
     // Prepare
-    const counter = { ...ref, limit: { limit: 10, window } };
+    const counter = { ...ref, limit: { limit: 10, window, shards: 1 }, shard: 0 };
     // Act
     const updates = [consumeSubject(context, { ...counter, cost: 2 }), consumeSubjectIfUnchanged(context, { ...counter, used: 3, cost: 2 })];
     // Assess
@@ -142,7 +151,7 @@ describe("the subject's window items", () => {
 
   it('keys a lifetime item by the epoch and never expires it', () => {
     // Prepare
-    const counter = { ...ref, limit: { limit: 10, window: 'lifetime' as const } };
+    const counter = { ...ref, limit: { limit: 10, window: 'lifetime' as const, shards: 1 }, shard: 0 };
     // Act
     const [consume, ifUnchanged] = [consumeSubject(context, { ...counter, cost: 2 }), consumeSubjectIfUnchanged(context, { ...counter, used: 0, cost: 2 })];
     // Assess
@@ -152,9 +161,21 @@ describe("the subject's window items", () => {
     expect(ifUnchanged.ExpressionAttributeNames).not.toHaveProperty('#expiresAt');
   });
 
+  it("keys a hot subject's shards apart from every other subject's item", () => {
+    // Prepare
+    const hot = { ...ref, limit: { limit: 10, window: 'day' as const, shards: 4 }, cost: 1 };
+    // Act
+    const [first, third, lookalike] = [consumeSubject(context, { ...hot, shard: 0 }), consumeSubject(context, { ...hot, shard: 3 }), consumeSubject(context, { ...hot, subject: 's3#user_1', shard: 0 })];
+    // Assess
+    expect(first.Key.pk).toBe('quota#own_1#api_calls#user_1');
+    expect(third.Key.pk).toBe('quota#own_1#api_calls%s3#user_1');
+    expect(lookalike.Key.pk).toBe('quota#own_1#api_calls#s3#user_1');
+    expect(third.ExpressionAttributeValues[':headroom']).toBe(2 - 1);
+  });
+
   it('gives a consumption back on the item it was taken from, without touching its expiry', () => {
     // Prepare
-    const counter = { ...ref, limit: { limit: 10, window: 'day' as const }, cost: 4 };
+    const counter = { ...ref, limit: { limit: 10, window: 'day' as const, shards: 1 }, shard: 0, cost: 4 };
     // Act
     const [consume, giveBack] = [consumeSubject(context, counter), giveBackSubject(context, counter)];
     // Assess
@@ -215,7 +236,7 @@ describe("the account's items", () => {
     const { apiKeys, overages } = plan;
     // Act
     const burstOnly = accountUpdates(context, { ownerId: 'own_1', plan: { apiKeys, overages, requestsPerSecond: 2 }, enforce: true });
-    const monthOnly = accountUpdates(context, { ownerId: 'own_1', plan: { apiKeys, overages, monthlyRequests: 10 }, enforce: true });
+    const monthOnly = accountUpdates(context, { ownerId: 'own_1', plan: { apiKeys, overages, monthlyRequests: 10, shards: 1 }, enforce: true });
     const uncapped = accountUpdates(context, { ownerId: 'own_1', plan: { apiKeys, overages }, enforce: true });
     // Assess
     expect(burstOnly.rate).toMatchObject({ ConditionExpression: '(attribute_not_exists(#second) OR #second < :secondCap)' });
@@ -224,5 +245,69 @@ describe("the account's items", () => {
     expect(monthOnly.rate).toBeUndefined();
     expect(monthOnly.month).toMatchObject({ ExpressionAttributeValues: { ':monthCap': 10 } });
     expect(uncapped).toEqual({ rate: undefined, month: undefined });
+  });
+});
+
+describe("the account's shards", () => {
+  const caps = { apiKeys: 1 as const, overages: false };
+
+  it('derives enough shards for the busiest second the caps allow, at most one per request of the smallest cap', () => {
+    // Prepare
+    const plans: Plan[] = [
+      { ...caps, requestsPerSecond: 100, requestsPerMinute: 1_000, monthlyRequests: 1_000_000 },
+      { ...caps, requestsPerSecond: 10_000, requestsPerMinute: 600_000, monthlyRequests: 1_000_000_000 },
+      { ...caps, requestsPerMinute: 3_000 },
+      { ...caps, monthlyRequests: 10 },
+      { ...caps, monthlyRequests: 1_000_000 },
+      { ...caps },
+      { ...caps, requestsPerSecond: 10_000, shards: 3 },
+    ];
+    // Act
+    const shards = plans.map(accountShards);
+    // Assess
+    expect(shards).toEqual([1, 20, 6, 10, maxAccountShards, 1, 3]);
+  });
+
+  it('splits every cap into slices that differ by at most one and sum to the cap exactly', () => {
+    // Prepare
+    const cases = [
+      [10_000, 20],
+      [7, 3],
+      [5, 5],
+      [1_000_003, 64],
+    ] as const;
+    // Act
+    const slices = cases.map(([cap, shards]) => Array.from({ length: shards }, (_, index) => capSlice(cap, shards, index)));
+    // Assess
+    slices.forEach((slice, index) => {
+      expect(slice.reduce((sum, part) => sum + part, 0)).toBe(cases[index]![0]);
+      expect(Math.max(...slice) - Math.min(...slice)).toBeLessThanOrEqual(1);
+    });
+  });
+
+  it("conditions each shard's write on its own slices", () => {
+    // Prepare
+    const plan: Plan = { ...caps, requestsPerSecond: 7, requestsPerMinute: 70, monthlyRequests: 701, shards: 3 };
+    // Act
+    const [first, last] = [0, 2].map((shard) => accountUpdates(context, { ownerId: 'own_1', plan, enforce: true, shards: { rate: shard, month: shard } }));
+    // Assess
+    expect(first!.rate?.Key.pk).toBe('account#own_1#rate');
+    expect(last!.rate?.Key.pk).toBe('account#own_1#rate#2');
+    expect(last!.month?.Key.pk).toBe('account#own_1#month#2');
+    expect(first!.rate?.ExpressionAttributeValues).toMatchObject({ ':secondCap': 3, ':minuteCap': 24 });
+    expect(last!.rate?.ExpressionAttributeValues).toMatchObject({ ':secondCap': 2, ':minuteCap': 23 });
+    expect(first!.month?.ExpressionAttributeValues).toMatchObject({ ':monthCap': 234 });
+    expect(last!.month?.ExpressionAttributeValues).toMatchObject({ ':monthCap': 233 });
+  });
+
+  it('refuses a plan with more shards than its smallest cap, or more than a read of them all can take', () => {
+    // Act
+    const results = [
+      planSchema.safeParse({ ...caps, requestsPerSecond: 2, requestsPerMinute: 100, shards: 3 }),
+      planSchema.safeParse({ ...caps, monthlyRequests: 1_000, shards: maxAccountShards + 1 }),
+      planSchema.safeParse({ ...caps, requestsPerSecond: 2, shards: 2 }),
+    ];
+    // Assess
+    expect(results.map(({ success }) => success)).toEqual([false, false, true]);
   });
 });

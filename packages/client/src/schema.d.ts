@@ -4294,6 +4294,7 @@ export interface operations {
                             limit: number | null;
                             /** @enum {string} */
                             window: "lifetime" | "day" | "month" | "hour" | "minute";
+                            shards?: number;
                             createdAt: number;
                             updatedAt: number;
                         }[];
@@ -4452,6 +4453,7 @@ export interface operations {
                      * @enum {string}
                      */
                     window?: "lifetime" | "day" | "month" | "hour" | "minute";
+                    shards?: number;
                 };
             };
         };
@@ -4468,6 +4470,7 @@ export interface operations {
                         limit: number | null;
                         /** @enum {string} */
                         window: "lifetime" | "day" | "month" | "hour" | "minute";
+                        shards?: number;
                         createdAt: number;
                         updatedAt: number;
                     };
@@ -4638,6 +4641,7 @@ export interface operations {
                         limit: number | null;
                         /** @enum {string} */
                         window: "lifetime" | "day" | "month" | "hour" | "minute";
+                        shards?: number;
                         createdAt: number;
                         updatedAt: number;
                     };
@@ -4966,6 +4970,7 @@ export interface operations {
                     limit?: number | null;
                     /** @enum {string} */
                     window?: "lifetime" | "day" | "month" | "hour" | "minute";
+                    shards?: number;
                 };
             };
         };
@@ -4982,6 +4987,7 @@ export interface operations {
                         limit: number | null;
                         /** @enum {string} */
                         window: "lifetime" | "day" | "month" | "hour" | "minute";
+                        shards?: number;
                         createdAt: number;
                         updatedAt: number;
                     };
