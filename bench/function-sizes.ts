@@ -46,7 +46,7 @@ const lambdaEnvironment = (route: Route, home: string): Record<string, string> =
 /** Bundles the route's entry as the stack does, with the files the stack copies next to it. */
 const bundle = async (route: Route, directory: string) => {
   const outfile = join(directory, 'index.mjs');
-  const { metafile } = await build({ ...functionBuildOptions, entryPoints: [join(repositoryRoot, route.entry)], outfile, metafile: true, logLevel: 'error' });
+  const { metafile } = await build({ ...functionBuildOptions, entryPoints: [join(repositoryRoot, route.entry)], outfile, absWorkingDir: repositoryRoot, metafile: true, logLevel: 'error' });
   for (const file of route.packageFiles ?? []) {
     mkdirSync(join(directory, 'node_modules', dirname(file)), { recursive: true });
     cpSync(join(repositoryRoot, 'node_modules', file), join(directory, 'node_modules', file));
