@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { table } from './table-keys.ts';
 
 const prefixQuery = (tableName: string, partitionKey: string, sortKeyPrefix: string) => ({
@@ -36,26 +36,23 @@ const cursorMessage = "cursor must be a previous page's nextCursor";
  * A cursor is the last sort key of its page without the listing's prefix, base64url-encoded. Only
  * canonical encodings of at most 900 bytes pass, so prefix and cursor always make a valid sort key.
  */
-const cursor = z
-  .string()
-  .min(1, cursorMessage)
-  .max(1200, cursorMessage)
-  .transform((encoded, context) => {
+const cursor = z.pipe(
+  z.string().check(z.minLength(1, cursorMessage), z.maxLength(1200, cursorMessage)),
+  z.transform((encoded, context) => {
     const decoded = Buffer.from(encoded, 'base64url').toString('utf8');
     if (Buffer.from(decoded, 'utf8').toString('base64url') === encoded) return decoded;
-    context.addIssue({ code: 'custom', message: cursorMessage });
+    context.issues.push({ code: 'custom', message: cursorMessage, input: encoded });
     return z.NEVER;
-  });
+  }),
+);
 
 /** The paging fields of every listing's request schema: `?limit=` and `?cursor=`. */
 export const pageRequest = {
-  limit: z.coerce
-    .number({ error: pageSizeMessage })
-    .int(pageSizeMessage)
-    .min(1, pageSizeMessage)
-    .max(maxPageSize, pageSizeMessage)
-    .default(defaultPageSize),
-  cursor: cursor.optional(),
+  limit: z._default(
+    z.coerce.number({ error: pageSizeMessage }).check(z.int(pageSizeMessage), z.minimum(1, pageSizeMessage), z.maximum(maxPageSize, pageSizeMessage)),
+    defaultPageSize,
+  ),
+  cursor: z.optional(cursor),
 };
 
 export interface PageRequest {
