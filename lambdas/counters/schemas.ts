@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
 import { type Responses, routeContract } from '../shared/http/contract.ts';
-import { maxMultiGetKeys } from './counter.ts';
 
 /** One schema per private-counter request (path parameters and JSON body together). */
+
+/** Declared with the contract rather than in counter.ts, which enforces it too: loading the contracts must not load the DynamoDB client. */
+export const maxMultiGetKeys = 100;
 
 const keyPattern = /^[A-Za-z0-9_.:-]{1,128}$/;
 const key = z.string({ error: 'key is required' }).check(z.regex(keyPattern, 'key must be 1-128 letters, digits, _ . : or -'));

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { routeContract } from '../shared/http/contract.ts';
-import { pageRequest } from '../shared/query-partition.ts';
+import { pageRequest } from '../shared/page-request.ts';
 
 /** One schema per key-management request. */
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { pageRequest } from '../shared/query-partition.ts';
+import { pageRequest } from '../shared/page-request.ts';
 import { type Responses, type RouteContract, routeContract } from '../shared/http/contract.ts';
 
 /** One schema per quota request; the messages are countr's `details`. */

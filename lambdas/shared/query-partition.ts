@@ -1,5 +1,4 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod/mini';
 import { table } from './table-keys.ts';
 
 const prefixQuery = (tableName: string, partitionKey: string, sortKeyPrefix: string) => ({
@@ -25,34 +24,6 @@ export const queryPartition = async (
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return items;
-};
-
-export const defaultPageSize = 100;
-export const maxPageSize = 1000;
-const pageSizeMessage = `limit must be an integer from 1 to ${maxPageSize}`;
-const cursorMessage = "cursor must be a previous page's nextCursor";
-
-/**
- * A cursor is the last sort key of its page without the listing's prefix, base64url-encoded. Only
- * canonical encodings of at most 900 bytes pass, so prefix and cursor always make a valid sort key.
- */
-const cursor = z.pipe(
-  z.string().check(z.minLength(1, cursorMessage), z.maxLength(1200, cursorMessage)),
-  z.transform((encoded, context) => {
-    const decoded = Buffer.from(encoded, 'base64url').toString('utf8');
-    if (Buffer.from(decoded, 'utf8').toString('base64url') === encoded) return decoded;
-    context.issues.push({ code: 'custom', message: cursorMessage, input: encoded });
-    return z.NEVER;
-  }),
-);
-
-/** The paging fields of every listing's request schema: `?limit=` and `?cursor=`. */
-export const pageRequest = {
-  limit: z._default(
-    z.coerce.number({ error: pageSizeMessage }).check(z.int(pageSizeMessage), z.minimum(1, pageSizeMessage), z.maximum(maxPageSize, pageSizeMessage)),
-    defaultPageSize,
-  ),
-  cursor: z.optional(cursor),
 };
 
 export interface PageRequest {
