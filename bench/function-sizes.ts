@@ -119,7 +119,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const [name, bytes] of byPackage(largest.metafile).slice(0, 15)) console.log(`  ${kb(bytes).padStart(6)} KB  ${name}`);
     console.log('Biggest inputs:');
     for (const { input, bytesInOutput } of biggestInputs(largest.metafile, 15)) console.log(`  ${kb(bytesInOutput).padStart(6)} KB  ${input.replace(/^.*?node_modules\//, "")}`);
-    console.log(`\nLargest: ${kb(largest.minified)} KB minified; slowest median import: ${Math.max(...results.map((result) => result.importMs)).toFixed(1)} ms`);
+    const overGoal = results.filter((result) => result.minified > functionBudgetBytes).length;
+    console.log(`\nLargest: ${kb(largest.minified)} KB minified; ${overGoal} of ${results.length} over the ${kb(functionBudgetBytes)} KB goal; slowest median import: ${Math.max(...results.map((result) => result.importMs)).toFixed(1)} ms`);
   } finally {
     rmSync(workDirectory, { recursive: true, force: true });
   }
