@@ -19,7 +19,7 @@ import {
 } from '../lambdas/shared/api-keys.ts';
 import { clock } from '../lambdas/shared/clock.ts';
 import { createDocumentClient } from '../lambdas/shared/document-client.ts';
-import { maxPageSize } from '../lambdas/shared/query-partition.ts';
+import { maxPageSize } from '../lambdas/shared/page-request.ts';
 import { ConfigError, environmentOverrides, loadCdkJsonConfig } from '../lib/config.ts';
 import { localDataDir } from '../lib/local/dev-server.ts';
 import { runningLocalServers, type LocalServerRecord } from '../lib/local/server-registry.ts';

@@ -4,12 +4,13 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Plans } from '../lambdas/shared/plans.ts';
 import type { IncrConfig } from './config.ts';
 import { Construct } from 'constructs';
+import { functionBundling } from './function-bundling.ts';
 import { functionEnvironment } from './function-environment.ts';
 import type { Route } from './routes.ts';
 
@@ -81,19 +82,7 @@ export class IncrFunction extends Construct {
       role,
       environment: functionEnvironment({ stage, corsOrigins, plans, observability, defaultPlan }, { tableName: table.tableName, ipHashSecret: { arn: ipHashSecret.secretArn } }, route),
       bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
-        sourceMap: false,
-        // esbuild's size report for each of the functions would bury `cdk synth`'s own output; warnings still show.
-        logLevel: LogLevel.WARNING,
-        mainFields: ['module', 'main'],
-        // The runtime ships an AWS SDK, but bundling our pinned version keeps behaviour identical
-        // to the tests and lets esbuild drop the parts of the SDK we do not use.
-        externalModules: [],
-        esbuildArgs: { '--tree-shaking': 'true' },
-        // Some bundled CommonJS dependencies call `require`, which ES modules do not define.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        ...functionBundling,
         // The route's `packageFiles`, which the handler reads from disk and esbuild therefore cannot
         // bundle, go where Node's resolution finds them from the bundle (inputDir: the repository root).
         commandHooks: {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -5,12 +6,14 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleFunction, byPackage, dynamodbFunctionCeilingBytes, functionBudgetBytes } from '../bench/function-sizes.ts';
 import { createApp } from '../lib/app.ts';
 import { cdkJsonContext } from '../lib/config.ts';
 import { routes } from '../lib/routes.ts';
 
 type AssetManifest = { files: Record<string, { source: { path: string }; destinations: Record<string, { objectKey: string }> }> };
 type Bundle = { directory: string; code: string; imports: string[]; exports: string[] };
+type Measured = { code: string; packages: string[] };
 
 const requireShim = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
@@ -42,6 +45,7 @@ const analyze = async (file: string): Promise<Bundle> => {
 describe('bundled functions', () => {
   const outdir = mkdtempSync(join(tmpdir(), 'incr-bundling-'));
   const bundleOf = new Map<string, Bundle>();
+  const measuredOf = new Map<string, Measured>();
 
   beforeAll(async () => {
     const { app, stack } = createApp({ outdir, context: cdkJsonContext() });
@@ -57,16 +61,39 @@ describe('bundled functions', () => {
       const assetDirectory = assetDirectoryOf(resource.Properties.Code.S3Key);
       if (assetDirectory) bundleOf.set(resource.Properties.FunctionName, await analyze(join(outdir, assetDirectory, 'index.mjs')));
     }
+
+    // What npm run bench:functions builds and measures, with the same options, apart from the synth.
+    for (const route of routes) {
+      const { outfile, metafile } = await bundleFunction(route, join(outdir, 'bench', route.id));
+      measuredOf.set(route.id, { code: readFileSync(outfile, 'utf8'), packages: byPackage(metafile).map(([name]) => name) });
+    }
   }, 300_000);
 
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-  describe.each(routes.map((route) => [route.id, `incr-prod-${route.id}`]))('%s', (_, functionName) => {
+  describe.each(routes.map((route) => [route.id, `incr-prod-${route.id}`, route] as const))('%s', (_, functionName, route) => {
     const bundle = () => {
       const found = bundleOf.get(functionName);
       if (!found) throw new Error(`no index.mjs was bundled for ${functionName}`);
       return found;
     };
+    const measured = () => measuredOf.get(route.id)!;
+    const digest = (code: string) => createHash('sha256').update(code).digest('hex');
+
+    it('is byte for byte the bundle npm run bench:functions measures', () => {
+      expect(digest(measured().code)).toBe(digest(bundle().code));
+    });
+
+    it(`stays within its size budget: ${functionBudgetBytes / 1024} KB minified, or for now ${dynamodbFunctionCeilingBytes / 1024} KB with the DynamoDB client`, () => {
+      const budget = measured().packages.includes('@aws-sdk/client-dynamodb') ? dynamodbFunctionCeilingBytes : functionBudgetBytes;
+      expect(Buffer.byteLength(bundle().code)).toBeLessThanOrEqual(budget);
+    });
+
+    it('bundles only the AWS parts a function uses: credentials from the environment, Secrets Manager only to read the IP-hash secret', () => {
+      const { packages } = measured();
+      expect(packages.filter((name) => /credential-provider|@aws-sdk\/(nested-clients|token-providers)/.test(name))).toEqual([]);
+      expect(packages.includes('@aws-sdk/client-secrets-manager')).toBe(route.readsIpHashSecret === true);
+    });
 
     it('is an ES module exporting handler, with the require shim for bundled CommonJS', () => {
       expect(bundle().exports).toEqual(['handler']);

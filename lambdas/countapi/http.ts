@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import * as z from 'zod';
+import type * as z from 'zod/mini';
 import { clock } from '../shared/clock.ts';
 import { documentClient } from '../shared/dynamodb.ts';
 import type { AnswerOf, Responses, RouteContract } from '../shared/http/contract.ts';
@@ -87,7 +87,7 @@ const countapiErrors = [[CounterOverflowError, (error: CounterOverflowError) => 
  * counter named by the path (`/hit/{key}`, `/hit/{namespace}/{key}`) is named by the path alone:
  * `/hit/{key}?namespace=victim.example` counts in `default`, never in `victim.example`.
  */
-const parseRequest = <Schema extends z.ZodType>(schema: Schema, event: APIGatewayProxyEventV2): z.output<Schema> => {
+const parseRequest = <Schema extends z.ZodMiniType>(schema: Schema, event: APIGatewayProxyEventV2): z.output<Schema> => {
   const { namespace: _namespace, key: _key, ...options } = event.queryStringParameters ?? {};
   const input: Record<string, string | undefined> = event.pathParameters?.key === undefined ? { ...event.queryStringParameters } : { ...options, ...event.pathParameters };
   input.namespace = resolveReservedWords(input.namespace, event.headers);
@@ -113,7 +113,7 @@ const statistics = (): Middleware => {
 };
 
 /** Builds a CountAPI route handler from the route's request schema and its operation. */
-export const countapiRoute = <Request extends z.ZodType, R extends Responses>(
+export const countapiRoute = <Request extends z.ZodMiniType, R extends Responses>(
   contract: RouteContract<Request, R>,
   operation: (request: z.output<Request>, context: CountapiContext) => Promise<CountapiAnswer<NoInfer<R>>>,
 ) =>

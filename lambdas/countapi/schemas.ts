@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type Responses, routeContract } from '../shared/http/contract.ts';
 import { namePattern } from './names.ts';
 
@@ -9,57 +9,49 @@ import { namePattern } from './names.ts';
  */
 
 const malformedName = 'Malformed Namespace/Key';
-const name = z.string({ error: malformedName }).regex(namePattern, malformedName);
-const namespace = name.default('default');
+const name = z.string({ error: malformedName }).check(z.regex(namePattern, malformedName));
+const namespace = z._default(name, 'default');
 
 /** CountAPI numbers are integers that survive a JSON round trip: within ±(2^53−1). */
 const safeInteger = (field: string) =>
   z
-    .string({ error: `${field} is required` })
-    .trim()
-    .regex(/^[-+]?\d+$/, `${field} must be an integer`)
-    .transform((text) => Number(text) + 0) // + 0 turns -0 into 0
-    .refine(Number.isSafeInteger, `${field} must be between -9007199254740991 and 9007199254740991`);
+    .pipe(
+      z.string({ error: `${field} is required` }).check(z.trim(), z.regex(/^[-+]?\d+$/, `${field} must be an integer`)),
+      z.transform((text) => Number(text) + 0), // + 0 turns -0 into 0
+    )
+    .check(z.refine(Number.isSafeInteger, `${field} must be between -9007199254740991 and 9007199254740991`));
 
 export const counterRequest = z.object({ namespace, key: name });
 export type CounterRequest = z.output<typeof counterRequest>;
 
-export const setRequest = counterRequest.extend({ value: safeInteger('value') });
+export const setRequest = z.extend(counterRequest, { value: safeInteger('value') });
 
-export const updateRequest = counterRequest.extend({ amount: safeInteger('amount') });
+export const updateRequest = z.extend(counterRequest, { amount: safeInteger('amount') });
 
 export const createRequest = z.object({
   namespace,
-  key: name.optional(),
-  value: safeInteger('value').default(0),
-  enable_reset: z
-    .stringbool({ truthy: ['1', 'true'], falsy: ['0', 'false'], error: 'enable_reset must be 1, 0, true or false' })
-    .default(false),
-  update_lowerbound: safeInteger('update_lowerbound')
-    .default(-1)
-    .refine((bound) => bound <= 0, 'update_lowerbound must be negative'),
-  update_upperbound: safeInteger('update_upperbound')
-    .default(1)
-    .refine((bound) => bound >= 0, 'update_upperbound must be positive'),
+  key: z.optional(name),
+  value: z._default(safeInteger('value'), 0),
+  enable_reset: z._default(z.stringbool({ truthy: ['1', 'true'], falsy: ['0', 'false'], error: 'enable_reset must be 1, 0, true or false' }), false),
+  update_lowerbound: z._default(safeInteger('update_lowerbound'), -1).check(z.refine((bound) => bound <= 0, 'update_lowerbound must be negative')),
+  update_upperbound: z._default(safeInteger('update_upperbound'), 1).check(z.refine((bound) => bound >= 0, 'update_upperbound must be positive')),
 });
 export type CreateRequest = z.output<typeof createRequest>;
 
 export const statsRequest = z.object({});
 
 /** JSONP callbacks are executed by the caller's page: only plain (dotted) identifiers are allowed. */
-export const jsonpCallback = z
-  .string()
-  .regex(/^[A-Za-z_$][\w$.]{0,63}$/, 'callback must be a JavaScript identifier of at most 64 characters');
+export const jsonpCallback = z.string().check(z.regex(/^[A-Za-z_$][\w$.]{0,63}$/, 'callback must be a JavaScript identifier of at most 64 characters'));
 
-const value = z.number().int();
-const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
+const value = z.number().check(z.int());
+const nullable = <T extends z.ZodMiniType>(schema: T) => z.nullable(schema);
 const counterInfo = z.object({
   namespace: nullable(z.string()),
   key: nullable(z.string()),
   /** Milliseconds until the counter expires. */
-  ttl: nullable(z.number().int()),
+  ttl: nullable(z.number().check(z.int())),
   /** Epoch milliseconds. */
-  created: nullable(z.number().int()),
+  created: nullable(z.number().check(z.int())),
   value: nullable(value),
   enable_reset: nullable(z.boolean()),
   update_lowerbound: nullable(value),
@@ -67,7 +59,7 @@ const counterInfo = z.object({
 });
 
 /** A counter route: `/{op}/{namespace}/{key}`, or `/{op}/{key}` in namespace `default`. */
-const counterRoute = <Request extends z.ZodType, R extends Responses>(operation: string, summary: string, request: Request, responses: R) =>
+const counterRoute = <Request extends z.ZodMiniType, R extends Responses>(operation: string, summary: string, request: Request, responses: R) =>
   routeContract({
     routeKeys: [`GET /${operation}/{namespace}/{key}`, `GET /${operation}/{key}`],
     summary,

@@ -3,6 +3,7 @@ import { absentOrExpiredCondition, epochSeconds, expiryNames, isLive, liveCondit
 import { batchGetAll } from '../shared/dynamodb/batch.ts';
 import { conditionalPut, conditionalUpdate } from '../shared/dynamodb/conditional.ts';
 import { ownerCounterKey } from '../shared/keys.ts';
+import { maxMultiGetKeys } from './schemas.ts';
 import { table } from '../shared/table-keys.ts';
 
 /**
@@ -40,8 +41,6 @@ export type CounterMiddleware = (next: Counter) => Counter;
 
 export const withMiddleware = (counter: Counter, ...middlewares: CounterMiddleware[]): Counter =>
   middlewares.reduceRight((next, middleware) => middleware(next), counter);
-
-export const maxMultiGetKeys = 100;
 
 /** The change would leave ±(2^53−1), where JSON numbers stop being exact: nothing was changed. */
 export class CounterRangeError extends Error {

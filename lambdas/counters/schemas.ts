@@ -1,40 +1,48 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type Responses, routeContract } from '../shared/http/contract.ts';
-import { maxMultiGetKeys } from './counter.ts';
 
 /** One schema per private-counter request (path parameters and JSON body together). */
 
+/** Declared with the contract rather than in counter.ts, which enforces it too: loading the contracts must not load the DynamoDB client. */
+export const maxMultiGetKeys = 100;
+
 const keyPattern = /^[A-Za-z0-9_.:-]{1,128}$/;
-const key = z.string({ error: 'key is required' }).regex(keyPattern, 'key must be 1-128 letters, digits, _ . : or -');
+const key = z.string({ error: 'key is required' }).check(z.regex(keyPattern, 'key must be 1-128 letters, digits, _ . : or -'));
 /** JSON numbers are exact only within ±(2^53−1). */
 const safeInteger = (field: string) =>
-  z.number({ error: `${field} must be an integer` }).refine(Number.isSafeInteger, `${field} must be an integer within ±(2^53−1)`);
-const by = safeInteger('by').refine((amount) => amount > 0, 'by must be a positive integer').default(1);
+  z.number({ error: `${field} must be an integer` }).check(z.refine(Number.isSafeInteger, `${field} must be an integer within ±(2^53−1)`));
+const by = z._default(safeInteger('by').check(z.refine((amount) => amount > 0, 'by must be a positive integer')), 1);
 /** Ten years: long enough for any credit balance, short enough to catch seconds-vs-milliseconds mistakes. */
 const maxTtlSeconds = 10 * 365 * 86_400;
-const ttlSeconds = z
-  .number({ error: 'ttlSeconds must be an integer' })
-  .int('ttlSeconds must be an integer')
-  .min(1, 'ttlSeconds must be at least 1')
-  .max(maxTtlSeconds, `ttlSeconds must be at most ${maxTtlSeconds} (10 years)`)
-  .optional();
+const ttlSeconds = z.optional(
+  z
+    .number({ error: 'ttlSeconds must be an integer' })
+    .check(
+      z.int('ttlSeconds must be an integer'),
+      z.minimum(1, 'ttlSeconds must be at least 1'),
+      z.maximum(maxTtlSeconds, `ttlSeconds must be at most ${maxTtlSeconds} (10 years)`),
+    ),
+);
 
 export const counterRequest = z.object({ key });
 export const changeRequest = z.object({ key, by, ttlSeconds });
 export const decrementIfExistsRequest = z.object({ key, by });
 export const setIfNotExistsRequest = z.object({ key, value: safeInteger('value'), ttlSeconds });
 export const multiGetRequest = z.object({
-  keys: z
-    .string({ error: 'keys is required: a comma-separated list' })
-    .transform((list) => list.split(','))
-    .pipe(z.array(key).min(1).max(maxMultiGetKeys, `keys takes at most ${maxMultiGetKeys} keys`)),
+  keys: z.pipe(
+    z.pipe(
+      z.string({ error: 'keys is required: a comma-separated list' }),
+      z.transform((list) => list.split(',')),
+    ),
+    z.array(key).check(z.minLength(1), z.maxLength(maxMultiGetKeys, `keys takes at most ${maxMultiGetKeys} keys`)),
+  ),
 });
 
-const value = z.number().int();
+const value = z.number().check(z.int());
 const counterValue = z.object({ key: z.string(), value });
 
 /** The private counter routes (unkey's counter interface), all behind a use key. */
-const counterRoute = <Request extends z.ZodType, R extends Responses>(
+const counterRoute = <Request extends z.ZodMiniType, R extends Responses>(
   routeKey: string,
   summary: string,
   request: Request,

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { clock } from '../shared/clock.ts';
 import { edge } from '../shared/http/edge.ts';
 import { messageErrorShape } from '../shared/http/error-shapes.ts';
@@ -37,7 +37,7 @@ const formatOf = (event: APIGatewayProxyEventV2): Format => {
 
 const headers = { ...neverCached, 'Access-Control-Expose-Headers': 'Retry-After' };
 
-const parse = <Schema extends z.ZodType>(schema: Schema, event: APIGatewayProxyEventV2): z.output<Schema> => {
+const parse = <Schema extends z.ZodMiniType>(schema: Schema, event: APIGatewayProxyEventV2): z.output<Schema> => {
   const { id, resource } = event.pathParameters ?? {};
   return parseInput(schema, { ...event.queryStringParameters, id, resource: resource?.replace(formatSuffix, '') });
 };

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { routeContract } from '../shared/http/contract.ts';
 import { namePattern } from '../countapi/names.ts';
 import { defaultTheme, themeNames } from './svg/themes.ts';
@@ -12,13 +12,13 @@ import { defaultTheme, themeNames } from './svg/themes.ts';
 
 const missingName = 'Missing id or resource';
 /** Names follow the public counters' rule (CountAPI namespaces and keys). */
-const counterName = (invalid: string) => z.string({ error: missingName }).min(1, missingName).regex(namePattern, invalid);
+const counterName = (invalid: string) => z.string({ error: missingName }).check(z.minLength(1, missingName), z.regex(namePattern, invalid));
 
 const hitRequestShape = {
   // Resource first: on `/hits/{id}` the missing resource is what the answer must name.
   resource: counterName('Invalid resource'),
   id: counterName('Invalid id'),
-  mode: z.literal('read', { error: 'mode must be read (or left out to count)' }).optional(),
+  mode: z.optional(z.literal('read', { error: 'mode must be read (or left out to count)' })),
 };
 
 export const hitRequest = z.object(hitRequestShape);
@@ -30,38 +30,37 @@ export const showOptions = ['visit', 'visitor', 'both'] as const;
 export const schemeOptions = ['auto', 'light', 'dark'] as const;
 
 const hexColor = (field: string) =>
-  z
-    .string()
-    .regex(hexColorPattern, `${field} must be a hex color: 3, 4, 6 or 8 hex digits, # optional`)
-    .transform((color) => `#${color.replace('#', '').toLowerCase()}`)
-    .optional();
+  z.optional(
+    z.pipe(
+      z.string().check(z.regex(hexColorPattern, `${field} must be a hex color: 3, 4, 6 or 8 hex digits, # optional`)),
+      z.transform((color) => `#${color.replace('#', '').toLowerCase()}`),
+    ),
+  );
 
 export const maxDigits = 12;
 export const maxLabelLength = 50;
 
 export const hitImageRequest = z.object({
   ...hitRequestShape,
-  theme: z
-    .string()
-    .toLowerCase()
-    .pipe(z.enum(themeNames))
-    .catch(defaultTheme),
-  label: z
-    .string()
-    .trim()
-    .max(maxLabelLength, `label must be at most ${maxLabelLength} characters`)
-    .regex(/^[^\p{Cc}]*$/u, 'label must not contain control characters')
-    .optional(),
+  theme: z.catch(z.pipe(z.string().check(z.toLowerCase()), z.enum(themeNames)), defaultTheme),
+  label: z.optional(
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.maxLength(maxLabelLength, `label must be at most ${maxLabelLength} characters`),
+        z.regex(/^[^\p{Cc}]*$/u, 'label must not contain control characters'),
+      ),
+  ),
   color: hexColor('color'),
   labelColor: hexColor('labelColor'),
-  digits: z
-    .string()
-    .regex(/^\d{1,2}$/, `digits must be an integer from 1 to ${maxDigits}`)
-    .transform(Number)
-    .refine((digits) => digits >= 1 && digits <= maxDigits, `digits must be an integer from 1 to ${maxDigits}`)
-    .optional(),
-  show: z.enum(showOptions, { error: 'show must be visit, visitor or both' }).default('visit'),
-  scheme: z.enum(schemeOptions, { error: 'scheme must be auto, light or dark' }).default('auto'),
+  digits: z.optional(
+    z
+      .pipe(z.string().check(z.regex(/^\d{1,2}$/, `digits must be an integer from 1 to ${maxDigits}`)), z.transform(Number))
+      .check(z.refine((digits) => digits >= 1 && digits <= maxDigits, `digits must be an integer from 1 to ${maxDigits}`)),
+  ),
+  show: z._default(z.enum(showOptions, { error: 'show must be visit, visitor or both' }), 'visit'),
+  scheme: z._default(z.enum(schemeOptions, { error: 'scheme must be auto, light or dark' }), 'auto'),
 });
 export type HitImageRequest = z.output<typeof hitImageRequest>;
 
@@ -74,5 +73,5 @@ export const contract = routeContract({
   family: 'hits',
   auth: 'none',
   request: hitImageRequest,
-  responses: { 200: z.object({ visit: z.number().int(), visitor: z.number().int() }) },
+  responses: { 200: z.object({ visit: z.number().check(z.int()), visitor: z.number().check(z.int()) }) },
 });

@@ -1,18 +1,18 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { routeContract } from '../shared/http/contract.ts';
-import { pageRequest } from '../shared/query-partition.ts';
+import { pageRequest } from '../shared/page-request.ts';
 
 /** One schema per key-management request. */
 
 export const createKeyRequest = z.object({
-  kind: z.enum(['use', 'admin'], { error: "kind must be 'use' or 'admin'" }).default('use'),
-  name: z.string().trim().min(1, 'name must not be empty').max(100, 'name must be at most 100 characters').optional(),
+  kind: z._default(z.enum(['use', 'admin'], { error: "kind must be 'use' or 'admin'" }), 'use'),
+  name: z.optional(z.string().check(z.trim(), z.minLength(1, 'name must not be empty'), z.maxLength(100, 'name must be at most 100 characters'))),
 });
 
 export const listKeysRequest = z.object(pageRequest);
 
 export const revokeKeyRequest = z.object({
-  keyId: z.string().regex(/^key_[0-9a-f]{16}$/, 'keyId must look like key_0123456789abcdef'),
+  keyId: z.string().check(z.regex(/^key_[0-9a-f]{16}$/, 'keyId must look like key_0123456789abcdef')),
 });
 
 const keyRecord = z.object({
@@ -21,9 +21,9 @@ const keyRecord = z.object({
   kind: z.enum(['use', 'admin']),
   /** The first characters of the key, safe to show. */
   prefix: z.string(),
-  name: z.string().optional(),
-  createdAt: z.number().int(),
-  revokedAt: z.number().int().optional(),
+  name: z.optional(z.string()),
+  createdAt: z.number().check(z.int()),
+  revokedAt: z.optional(z.number().check(z.int())),
 });
 
 /** Key management, behind an admin key. */
@@ -35,7 +35,7 @@ export const contracts = {
     family: 'v1',
     auth: 'admin',
     request: createKeyRequest,
-    responses: { 201: keyRecord.extend({ key: z.string() }) },
+    responses: { 201: z.extend(keyRecord, { key: z.string() }) },
     // Issuing and revoking keys are admitted by the plan first: neither has an exact inverse.
     countsTowardPlan: 'before' as const,
   }),
@@ -45,7 +45,7 @@ export const contracts = {
     family: 'v1',
     auth: 'admin',
     request: listKeysRequest,
-    responses: { 200: z.object({ keys: z.array(keyRecord), nextCursor: z.string().nullable() }) },
+    responses: { 200: z.object({ keys: z.array(keyRecord), nextCursor: z.nullable(z.string()) }) },
   }),
   revoke: routeContract({
     routeKeys: ['DELETE /v1/keys/{keyId}'],
@@ -53,7 +53,7 @@ export const contracts = {
     family: 'v1',
     auth: 'admin',
     request: revokeKeyRequest,
-    responses: { 200: keyRecord.extend({ effectiveWithinSeconds: z.number().int() }) },
+    responses: { 200: z.extend(keyRecord, { effectiveWithinSeconds: z.number().check(z.int()) }) },
     errors: { 404: "No such key (another owner's keys are not found either)" },
     countsTowardPlan: 'before' as const,
   }),

@@ -1,13 +1,13 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { routeContract } from '../shared/http/contract.ts';
 
 const invalidNamespace = 'Invalid namespace: must be 1–64 chars, alphanumeric, hyphen or underscore only';
 
 export const namespaceRequest = z.object({
-  namespace: z.string({ error: invalidNamespace }).regex(/^[A-Za-z0-9_-]{1,64}$/, invalidNamespace),
+  namespace: z.string({ error: invalidNamespace }).check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, invalidNamespace)),
 });
 
-const namespaceValue = z.object({ namespace: z.string(), value: z.number().int() });
+const namespaceValue = z.object({ namespace: z.string(), value: z.number().check(z.int()) });
 
 /** Requiems' counter API, behind a use key. */
 export const contracts = {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { contracts } from '../contracts.ts';
 import type { Family, RouteContract } from '../shared/http/contract.ts';
 
@@ -12,7 +12,7 @@ import type { Family, RouteContract } from '../shared/http/contract.ts';
 
 type JsonSchema = Record<string, unknown>;
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+const jsonSchema = (schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema => {
   // Transforms (query strings parsed into numbers) are documented by their input side; `$schema` is the document's to declare.
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
   return rest;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { routeContract } from '../shared/http/contract.ts';
 
 /** The API's own description: public, cacheable, and documented like every other route. */
@@ -8,7 +8,7 @@ export const contracts = {
     summary: 'This OpenAPI 3.1 document (with an ETag: a conditional request answers 304)',
     family: 'site',
     auth: 'none',
-    request: z.object({ 'If-None-Match': z.string().optional() }),
+    request: z.object({ 'If-None-Match': z.optional(z.string()) }),
     headers: ['If-None-Match'],
     responses: { 200: z.looseObject({ openapi: z.literal('3.1.0') }), 304: z.undefined() },
   }),

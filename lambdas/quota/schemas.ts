@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { pageRequest } from '../shared/query-partition.ts';
+import * as z from 'zod/mini';
+import { pageRequest } from '../shared/page-request.ts';
 import { type Responses, type RouteContract, routeContract } from '../shared/http/contract.ts';
 
 /** One schema per quota request; the messages are countr's `details`. */
@@ -9,28 +9,30 @@ export type QuotaWindow = (typeof windowKinds)[number];
 
 export const metricKey = z
   .string({ error: 'Metric is required' })
-  .regex(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/, 'Metric must be lowercase snake_case')
-  .max(64, 'Metric must be at most 64 characters');
+  .check(z.regex(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/, 'Metric must be lowercase snake_case'), z.maxLength(64, 'Metric must be at most 64 characters'));
 
 /** Check-consume and usage accept any metric name a caller sends (countr: max 200); configured ones are snake_case. */
-const requestedMetric = z.string({ error: 'Metric is required' }).min(1, 'Metric is required').max(200, 'Metric must be at most 200 characters');
-const subject = z.string({ error: 'Subject is required' }).min(1, 'Subject is required').max(200, 'Subject must be at most 200 characters');
+const requestedMetric = z.string({ error: 'Metric is required' }).check(z.minLength(1, 'Metric is required'), z.maxLength(200, 'Metric must be at most 200 characters'));
+const subject = z.string({ error: 'Subject is required' }).check(z.minLength(1, 'Subject is required'), z.maxLength(200, 'Subject must be at most 200 characters'));
 
 const limit = z
   .number({ error: 'Limit must be a non-negative integer' })
-  .refine((value) => Number.isSafeInteger(value) && value >= 0, 'Limit must be a non-negative integer');
+  .check(z.refine((value) => Number.isSafeInteger(value) && value >= 0, 'Limit must be a non-negative integer'));
 const window = z.enum(windowKinds, { error: `Window must be one of ${windowKinds.join(', ')}` });
 /** A hot metric: each subject's window spreads over this many items (lambdas/quota/subject-counter.ts). */
-const shards = z.number({ error: 'Shards must be an integer from 1 to 64' }).int('Shards must be an integer from 1 to 64').min(1, 'Shards must be an integer from 1 to 64').max(64, 'Shards must be an integer from 1 to 64');
+const shardsMessage = 'Shards must be an integer from 1 to 64';
+const shards = z.number({ error: shardsMessage }).check(z.int(shardsMessage), z.minimum(1, shardsMessage), z.maximum(64, shardsMessage));
 
 export const checkConsumeRequest = z.object({
   subject,
   metric: requestedMetric,
   cost: z
     .number({ error: 'Cost must be a positive integer' })
-    .refine((value) => Number.isSafeInteger(value) && value > 0, 'Cost must be a positive integer'),
+    .check(z.refine((value) => Number.isSafeInteger(value) && value > 0, 'Cost must be a positive integer')),
   /** The request header: a retry with the same key gets the stored decision. */
-  'Idempotency-Key': z.string().min(1, 'Idempotency-Key must not be empty').max(100, 'Idempotency-Key must be at most 100 characters').optional(),
+  'Idempotency-Key': z.optional(
+    z.string().check(z.minLength(1, 'Idempotency-Key must not be empty'), z.maxLength(100, 'Idempotency-Key must be at most 100 characters')),
+  ),
 });
 export type CheckConsumeRequest = z.output<typeof checkConsumeRequest>;
 
@@ -39,18 +41,18 @@ export const usageRequest = z.object({ subject, metric: requestedMetric });
 /** A metric and its default limit: `limit: null` (or absent) means no default limit. */
 export const createMetricRequest = z.object({
   metric: metricKey,
-  description: z.string().max(200, 'Description must be at most 200 characters').optional(),
-  limit: limit.nullable().default(null),
-  window: window.default('lifetime'),
-  shards: shards.optional(),
+  description: z.optional(z.string().check(z.maxLength(200, 'Description must be at most 200 characters'))),
+  limit: z._default(z.nullable(limit), null),
+  window: z._default(window, 'lifetime'),
+  shards: z.optional(shards),
 });
 
 export const updateMetricRequest = z.object({
   metric: metricKey,
-  description: z.string().max(200, 'Description must be at most 200 characters').optional(),
-  limit: limit.nullable().optional(),
-  window: window.optional(),
-  shards: shards.optional(),
+  description: z.optional(z.string().check(z.maxLength(200, 'Description must be at most 200 characters'))),
+  limit: z.optional(z.nullable(limit)),
+  window: z.optional(window),
+  shards: z.optional(shards),
 });
 
 export const metricRequest = z.object({ metric: metricKey });
@@ -63,34 +65,34 @@ export const putOverrideRequest = z.object({
   metric: metricKey,
   subject,
   limit: z.union([limit, z.literal('unlimited')], { error: "Limit must be a non-negative integer or 'unlimited'" }),
-  window: window.optional(),
+  window: z.optional(window),
 });
 
 export const overrideRequest = z.object({ metric: metricKey, subject });
 
 const reason = z.enum(['limit_exceeded', 'owner_rate_limit_exceeded_second', 'owner_rate_limit_exceeded', 'owner_monthly_limit_exceeded']);
-const decision = z.object({ allowed: z.boolean(), remaining: z.number().int().nullable(), reason: reason.nullable() });
+const decision = z.object({ allowed: z.boolean(), remaining: z.nullable(z.number().check(z.int())), reason: z.nullable(reason) });
 const metric = z.object({
   metric: z.string(),
-  description: z.string().optional(),
-  limit: z.number().int().nullable(),
+  description: z.optional(z.string()),
+  limit: z.nullable(z.number().check(z.int())),
   window: z.enum(windowKinds),
-  shards: z.number().int().optional(),
-  createdAt: z.number().int(),
-  updatedAt: z.number().int(),
+  shards: z.optional(z.number().check(z.int())),
+  createdAt: z.number().check(z.int()),
+  updatedAt: z.number().check(z.int()),
 });
 const override = z.object({
   metric: z.string(),
   subject: z.string(),
-  limit: z.union([z.number().int(), z.literal('unlimited')]),
-  window: z.enum(windowKinds).optional(),
-  createdAt: z.number().int(),
-  updatedAt: z.number().int(),
+  limit: z.union([z.number().check(z.int()), z.literal('unlimited')]),
+  window: z.optional(z.enum(windowKinds)),
+  createdAt: z.number().check(z.int()),
+  updatedAt: z.number().check(z.int()),
 });
-const nextCursor = z.string().nullable();
+const nextCursor = z.nullable(z.string());
 const health = z.object({ status: z.enum(['ok', 'error']) });
 
-const quotaRoute = <Request extends z.ZodType, R extends Responses, const A extends 'use' | 'admin'>(
+const quotaRoute = <Request extends z.ZodMiniType, R extends Responses, const A extends 'use' | 'admin'>(
   routeKey: string,
   auth: A,
   summary: string,
@@ -120,9 +122,9 @@ export const contracts = {
       200: z.object({
         subject: z.string(),
         metric: z.string(),
-        current: z.number().int(),
-        limit: z.number().int().nullable(),
-        remaining: z.number().int().nullable(),
+        current: z.number().check(z.int()),
+        limit: z.nullable(z.number().check(z.int())),
+        remaining: z.nullable(z.number().check(z.int())),
         window: z.enum(['none', 'day', 'month', 'hour', 'minute']),
       }),
     }),
@@ -137,13 +139,21 @@ export const contracts = {
     ...quotaRoute('GET /v1/account', 'admin', "The owner's plan, this month's requests against it, and recent decisions", accountRequest, {
       200: z.object({
         ownerId: z.string(),
-        plan: z
-          .object({ name: z.string(), monthlyRequests: z.number().int().nullable(), requestsPerMinute: z.number().int().nullable(), requestsPerSecond: z.number().int().nullable() })
-          .loose(),
+        plan: z.looseObject({
+          name: z.string(),
+          monthlyRequests: z.nullable(z.number().check(z.int())),
+          requestsPerMinute: z.nullable(z.number().check(z.int())),
+          requestsPerSecond: z.nullable(z.number().check(z.int())),
+        }),
         /** null: the plan does not cap the month, so its requests are not counted. */
-        month: z.object({ start: z.string(), requests: z.number().int().nullable(), cap: z.number().int().nullable(), remaining: z.number().int().nullable() }),
-        recentDecisions: z.array(decision.extend({ subject: z.string(), metric: z.string(), cost: z.number().int(), at: z.number().int() })),
-        recentDecisionsDropped: z.number().int(),
+        month: z.object({
+          start: z.string(),
+          requests: z.nullable(z.number().check(z.int())),
+          cap: z.nullable(z.number().check(z.int())),
+          remaining: z.nullable(z.number().check(z.int())),
+        }),
+        recentDecisions: z.array(z.extend(decision, { subject: z.string(), metric: z.string(), cost: z.number().check(z.int()), at: z.number().check(z.int()) })),
+        recentDecisionsDropped: z.number().check(z.int()),
       }),
     }),
     countsTowardPlan: false as const,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defaultPlans, plansSchema } from './plans.ts';
 
 /**
@@ -15,16 +15,19 @@ import { defaultPlans, plansSchema } from './plans.ts';
 
 /** `VAR= command` sets an empty variable: it means unset, as for the shell. */
 const unsetIfEmpty = (value: unknown): unknown => (value === '' ? undefined : value);
-const variable = <Schema extends z.ZodType>(schema: Schema) => z.preprocess(unsetIfEmpty, schema);
+const variable = <Schema extends z.ZodMiniType>(schema: Schema) => z.pipe(z.transform(unsetIfEmpty), schema);
 
-const jsonText = z.string().transform((text, check) => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    check.addIssue({ code: 'custom', message: 'is not valid JSON' });
-    return z.NEVER;
-  }
-});
+const jsonText = z.pipe(
+  z.string(),
+  z.transform((text, check) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      check.issues.push({ code: 'custom', message: 'is not valid JSON', input: text });
+      return z.NEVER;
+    }
+  }),
+);
 
 /** CORS_ALLOWED_ORIGINS as the stack writes it: `*`, or origins separated by commas. */
 export const parseAllowedOrigins = (setting = '*'): string[] =>
@@ -35,38 +38,38 @@ export const parseAllowedOrigins = (setting = '*'): string[] =>
 
 const variables = {
   /** The one DynamoDB table. */
-  TABLE_NAME: variable(z.string().optional()),
+  TABLE_NAME: variable(z.optional(z.string())),
   /** DynamoDB Local; unset in AWS, where the SDK uses the function's region and role. */
-  DYNAMODB_ENDPOINT: variable(z.url({ protocol: /^https?$/ }).optional()),
+  DYNAMODB_ENDPOINT: variable(z.optional(z.url({ protocol: /^https?$/ }))),
   /** Set by Lambda itself; only the client of a local endpoint needs it (DynamoDB Local accepts any region). */
-  AWS_REGION: variable(z.string().default('us-east-1')),
+  AWS_REGION: variable(z._default(z.string(), 'us-east-1')),
   /** The `stage` dimension of the business metrics, so two stages in one account never mix their figures. */
-  INCR_STAGE: variable(z.string().default('local')),
+  INCR_STAGE: variable(z._default(z.string(), 'local')),
   /** package.json's version, reported by GET /stats. */
-  INCR_VERSION: variable(z.string().default('unknown')),
+  INCR_VERSION: variable(z._default(z.string(), 'unknown')),
   /** The structured logs' `service`. */
-  POWERTOOLS_SERVICE_NAME: variable(z.string().default('incr')),
+  POWERTOOLS_SERVICE_NAME: variable(z._default(z.string(), 'incr')),
   /** `*`, or the comma-separated origins whose pages may read the answers (lambdas/shared/cors.ts). */
-  CORS_ALLOWED_ORIGINS: variable(z.string().optional().transform(parseAllowedOrigins)),
+  CORS_ALLOWED_ORIGINS: variable(z.pipe(z.optional(z.string()), z.transform(parseAllowedOrigins))),
   /** The account plans as JSON, for the routes that enforce them; countr's plans otherwise. */
-  INCR_PLANS: variable(jsonText.pipe(plansSchema).default(defaultPlans)),
+  INCR_PLANS: variable(z._default(z.pipe(jsonText, plansSchema), defaultPlans)),
   /** The deployer's `incr:defaultPlan`: also the plan of an owner whose plan INCR_PLANS no longer lists. */
-  INCR_DEFAULT_PLAN: variable(z.string().optional()),
+  INCR_DEFAULT_PLAN: variable(z.optional(z.string())),
   /** In AWS: the Secrets Manager secret holding the IP-hash key, read on first use. */
-  IP_HASH_SECRET_ARN: variable(z.string().optional()),
+  IP_HASH_SECRET_ARN: variable(z.optional(z.string())),
   /** Locally: the IP-hash key itself (the local server keeps it in its data folder). */
-  IP_HASH_SECRET: variable(z.string().optional()),
+  IP_HASH_SECRET: variable(z.optional(z.string())),
   /** The route this function serves; the local server serves every route in one process and leaves it unset. */
-  ROUTE_ID: variable(z.string().optional()),
+  ROUTE_ID: variable(z.optional(z.string())),
   /**
    * For the fallback route: every path of the route table and its methods (`{"/v1/keys":["GET","POST"]}`),
    * so that it can tell a wrong method (405) from an unknown path (404) without bundling the route table.
    */
-  INCR_ROUTE_METHODS: variable(jsonText.pipe(z.record(z.string(), z.array(z.string()))).default({})),
+  INCR_ROUTE_METHODS: variable(z._default(z.pipe(jsonText, z.record(z.string(), z.array(z.string()))), {})),
   /** The share of ordinary requests whose request line is logged (every 5xx and slow one is); unset, every request's. */
-  INCR_REQUEST_LOG_SAMPLE_RATE: variable(z.coerce.number().min(0).max(1).default(1)),
+  INCR_REQUEST_LOG_SAMPLE_RATE: variable(z._default(z.coerce.number().check(z.minimum(0), z.maximum(1)), 1)),
   /** From this duration on, a request counts as slow and its line is always logged. */
-  INCR_SLOW_REQUEST_MS: variable(z.coerce.number().positive().default(250)),
+  INCR_SLOW_REQUEST_MS: variable(z._default(z.coerce.number().check(z.positive()), 250)),
 };
 
 /** The names of the variables a function reads, and so the only ones its environment needs. */
@@ -74,21 +77,24 @@ export type ConfigVariable = keyof typeof variables;
 export const configVariables = Object.keys(variables) as ConfigVariable[];
 
 /** Not strict: a process environment holds many other variables. */
-const configSchema = z.object(variables).transform((env) => ({
-  tableName: env.TABLE_NAME,
-  dynamodbEndpoint: env.DYNAMODB_ENDPOINT,
-  region: env.AWS_REGION,
-  stage: env.INCR_STAGE,
-  version: env.INCR_VERSION,
-  serviceName: env.POWERTOOLS_SERVICE_NAME,
-  corsOrigins: env.CORS_ALLOWED_ORIGINS,
-  plans: env.INCR_PLANS,
-  defaultPlan: env.INCR_DEFAULT_PLAN,
-  ipHashSecret: { arn: env.IP_HASH_SECRET_ARN, local: env.IP_HASH_SECRET },
-  routeId: env.ROUTE_ID,
-  routeMethods: env.INCR_ROUTE_METHODS,
-  requestLog: { sampleRate: env.INCR_REQUEST_LOG_SAMPLE_RATE, slowMs: env.INCR_SLOW_REQUEST_MS },
-}));
+const configSchema = z.pipe(
+  z.object(variables),
+  z.transform((env) => ({
+    tableName: env.TABLE_NAME,
+    dynamodbEndpoint: env.DYNAMODB_ENDPOINT,
+    region: env.AWS_REGION,
+    stage: env.INCR_STAGE,
+    version: env.INCR_VERSION,
+    serviceName: env.POWERTOOLS_SERVICE_NAME,
+    corsOrigins: env.CORS_ALLOWED_ORIGINS,
+    plans: env.INCR_PLANS,
+    defaultPlan: env.INCR_DEFAULT_PLAN,
+    ipHashSecret: { arn: env.IP_HASH_SECRET_ARN, local: env.IP_HASH_SECRET },
+    routeId: env.ROUTE_ID,
+    routeMethods: env.INCR_ROUTE_METHODS,
+    requestLog: { sampleRate: env.INCR_REQUEST_LOG_SAMPLE_RATE, slowMs: env.INCR_SLOW_REQUEST_MS },
+  })),
+);
 
 type FunctionConfig = z.output<typeof configSchema>;
 

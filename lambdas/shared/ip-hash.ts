@@ -8,12 +8,15 @@ import { config } from './config.ts';
  * IPv4 space can be hashed in minutes, so only the secret makes the marker irreversible.
  * The secret is read once per container, on first use; locally the server hands over the key itself.
  */
-const secretsManager = new SecretsManagerClient({});
+let secretsManager: SecretsManagerClient | undefined;
 let secret: Promise<string> | undefined;
 
 const loadSecret = async (): Promise<string> => {
   const { arn, local } = config.ipHashSecret;
   if (arn) {
+    // Created here, not when the module loads, so that a function which never reads the secret
+    // (it imports this module through public-creation.ts) bundles no Secrets Manager client at all.
+    secretsManager ??= new SecretsManagerClient({});
     const { SecretString } = await secretsManager.send(new GetSecretValueCommand({ SecretId: arn }));
     if (!SecretString) throw new Error('the IP hash secret is empty');
     return SecretString;

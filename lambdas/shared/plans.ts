@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Account plans: what an owner may consume across all of its subjects and metrics. The deploy
@@ -6,7 +6,7 @@ import * as z from 'zod';
  * with the same schema, so the two can never disagree about what a plan is.
  */
 
-const positiveInteger = z.number().int().positive();
+const positiveInteger = z.number().check(z.int(), z.positive());
 
 interface Caps {
   monthlyRequests?: number | undefined;
@@ -20,27 +20,29 @@ export const maxAccountShards = 64;
 export const planSchema = z
   .strictObject({
     /** Requests per calendar month (UTC). Each cap may be left out: a plan without any caps costs its owners no account writes. */
-    monthlyRequests: positiveInteger.optional(),
-    requestsPerMinute: positiveInteger.optional(),
-    requestsPerSecond: positiveInteger.optional(),
+    monthlyRequests: z.optional(positiveInteger),
+    requestsPerMinute: z.optional(positiveInteger),
+    requestsPerSecond: z.optional(positiveInteger),
     /** How many API keys an owner on this plan may hold at once. */
     apiKeys: z.union([positiveInteger, z.literal('unlimited')]),
     /** Past `monthlyRequests`, requests are still served (and billed as overage) instead of denied. */
-    overages: z.boolean().default(false),
+    overages: z._default(z.boolean(), false),
     /** How many items share each of the owner's account counts; derived from the caps when left out (accountShards). */
-    shards: positiveInteger.max(maxAccountShards).optional(),
+    shards: z.optional(positiveInteger.check(z.maximum(maxAccountShards))),
   })
-  .refine(
-    ({ requestsPerSecond, requestsPerMinute, monthlyRequests }) => {
-      // A cap that is left out neither bounds nor is bounded by the others.
-      const caps = [requestsPerSecond, requestsPerMinute, monthlyRequests].filter((cap) => cap !== undefined);
-      return caps.every((cap, index) => index === 0 || caps[index - 1]! <= cap);
-    },
-    { message: 'limits must grow with the window: requestsPerSecond <= requestsPerMinute <= monthlyRequests (among those set)' },
-  )
-  .refine(({ shards, ...plan }) => shards === undefined || shards <= smallestCap(plan), {
-    message: 'shards must not exceed the smallest cap set, so that every shard holds at least one request of each cap',
-  });
+  .check(
+    z.refine(
+      ({ requestsPerSecond, requestsPerMinute, monthlyRequests }) => {
+        // A cap that is left out neither bounds nor is bounded by the others.
+        const caps = [requestsPerSecond, requestsPerMinute, monthlyRequests].filter((cap) => cap !== undefined);
+        return caps.every((cap, index) => index === 0 || caps[index - 1]! <= cap);
+      },
+      { message: 'limits must grow with the window: requestsPerSecond <= requestsPerMinute <= monthlyRequests (among those set)' },
+    ),
+    z.refine(({ shards, ...plan }) => shards === undefined || shards <= smallestCap(plan), {
+      message: 'shards must not exceed the smallest cap set, so that every shard holds at least one request of each cap',
+    }),
+  );
 
 export type Plan = z.output<typeof planSchema>;
 
@@ -76,8 +78,8 @@ export const capSlice = (cap: number, shards: number, index: number): number => 
 export const hasCaps = (plan: Plan) => plan.monthlyRequests !== undefined || plan.requestsPerMinute !== undefined || plan.requestsPerSecond !== undefined;
 
 export const plansSchema = z
-  .record(z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'plan names are 1-32 lowercase letters, digits or hyphens'), planSchema)
-  .refine((plans) => Object.keys(plans).length > 0, { message: 'at least one plan is needed' });
+  .record(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,31}$/, 'plan names are 1-32 lowercase letters, digits or hyphens')), planSchema)
+  .check(z.refine((plans) => Object.keys(plans).length > 0, { message: 'at least one plan is needed' }));
 
 export type Plans = z.output<typeof plansSchema>;
 

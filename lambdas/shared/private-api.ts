@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { KeyKind, VerifiedKey } from './api-keys.ts';
 import { countedTowardPlan, ownerCapErrors, type Undoable } from '../quota/plan-admission.ts';
 import { type AnswerOf, planCountingOf, type Responses, type RouteContract } from './http/contract.ts';
@@ -55,7 +55,7 @@ const inputOf = (event: APIGatewayProxyEventV2, headers: readonly string[]): Rec
  */
 const privateRoute =
   ({ errorShape, keyHeader }: FamilyOptions) =>
-  <Request extends z.ZodType, R extends Responses>(
+  <Request extends z.ZodMiniType, R extends Responses>(
     contract: RouteContract<Request, R, KeyKind>,
     operation: (request: z.output<Request>, context: PrivateContext) => Promise<AnswerOf<NoInfer<R>> & Undoable>,
     /** The family's domain errors and the answers they stand for. */

@@ -1,5 +1,4 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { table } from './table-keys.ts';
 
 const prefixQuery = (tableName: string, partitionKey: string, sortKeyPrefix: string) => ({
@@ -25,37 +24,6 @@ export const queryPartition = async (
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return items;
-};
-
-export const defaultPageSize = 100;
-export const maxPageSize = 1000;
-const pageSizeMessage = `limit must be an integer from 1 to ${maxPageSize}`;
-const cursorMessage = "cursor must be a previous page's nextCursor";
-
-/**
- * A cursor is the last sort key of its page without the listing's prefix, base64url-encoded. Only
- * canonical encodings of at most 900 bytes pass, so prefix and cursor always make a valid sort key.
- */
-const cursor = z
-  .string()
-  .min(1, cursorMessage)
-  .max(1200, cursorMessage)
-  .transform((encoded, context) => {
-    const decoded = Buffer.from(encoded, 'base64url').toString('utf8');
-    if (Buffer.from(decoded, 'utf8').toString('base64url') === encoded) return decoded;
-    context.addIssue({ code: 'custom', message: cursorMessage });
-    return z.NEVER;
-  });
-
-/** The paging fields of every listing's request schema: `?limit=` and `?cursor=`. */
-export const pageRequest = {
-  limit: z.coerce
-    .number({ error: pageSizeMessage })
-    .int(pageSizeMessage)
-    .min(1, pageSizeMessage)
-    .max(maxPageSize, pageSizeMessage)
-    .default(defaultPageSize),
-  cursor: cursor.optional(),
 };
 
 export interface PageRequest {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { routeContract } from '../shared/http/contract.ts';
 
 /** The pages Incr serves about itself, for people: HTML, and the scripts and styles they load. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { clock } from '../../lambdas/shared/clock.ts';
 import { documentClient } from '../../lambdas/shared/dynamodb.ts';
 import { tableName } from '../../lambdas/shared/table.ts';
-import { type Counter, type CounterMiddleware, DynamoDbCounter, maxMultiGetKeys, withMiddleware } from '../../lambdas/counters/counter.ts';
+import { type Counter, type CounterMiddleware, DynamoDbCounter, withMiddleware } from '../../lambdas/counters/counter.ts';
+import { maxMultiGetKeys } from '../../lambdas/counters/schemas.ts';
 
 /** The Counter interface as other Lambdas use it: directly, wrapped in middleware. */
 const recording = (log: string[], label: string): CounterMiddleware => (next) => ({

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testClock } from '../clock.ts';
 import { createTestOwner, useLocalApi, useTwoOwners } from '../helpers.ts';
-import { maxPageSize } from '../../lambdas/shared/query-partition.ts';
+import { maxPageSize } from '../../lambdas/shared/page-request.ts';
 
 const api = useLocalApi();
 const owners = useTwoOwners();

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 /**
  * A route's contract: what a client may rely on, declared once, next to the route's schemas. The
@@ -34,9 +34,9 @@ export type Family = 'countapi' | 'hits' | 'v1' | 'requiems' | 'site';
 export type PlanCounting = 'alongside' | 'before' | 'itself' | false;
 
 /** The bodies a route's handler answers, by status. Failures the edge answers (validation, keys, outages) follow the family's error shape. */
-export type Responses = Readonly<Partial<Record<number, z.ZodType>>>;
+export type Responses = Readonly<Partial<Record<number, z.ZodMiniType>>>;
 
-export interface RouteContract<Request extends z.ZodType = z.ZodType, R extends Responses = Responses, A extends Auth = Auth> {
+export interface RouteContract<Request extends z.ZodMiniType = z.ZodMiniType, R extends Responses = Responses, A extends Auth = Auth> {
   /** API Gateway HTTP API route keys, e.g. `GET /hit/{namespace}/{key}`. */
   routeKeys: readonly string[];
   /** One line for the API reference. */
@@ -58,7 +58,7 @@ export interface RouteContract<Request extends z.ZodType = z.ZodType, R extends 
   examples?: { request?: Record<string, unknown>; responses?: Readonly<Partial<Record<number, unknown>>> };
 }
 
-export const routeContract = <Request extends z.ZodType, R extends Responses, const A extends Auth>(contract: RouteContract<Request, R, A>) => contract;
+export const routeContract = <Request extends z.ZodMiniType, R extends Responses, const A extends Auth>(contract: RouteContract<Request, R, A>) => contract;
 
 /** What an operation may answer: a declared status, with a body its schema accepts. */
 export type AnswerOf<R extends Responses> = { [S in keyof R & number]: { statusCode: S; body: z.input<NonNullable<R[S]>> } }[keyof R & number];

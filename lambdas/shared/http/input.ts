@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { RequestError } from './request-error.ts';
 
 /**
@@ -24,7 +24,7 @@ const illFormedPath = (value: unknown, path = ''): string | undefined => {
   return undefined;
 };
 
-export const parseInput = <Schema extends z.ZodType>(schema: Schema, input: Record<string, unknown>): z.output<Schema> => {
+export const parseInput = <Schema extends z.ZodMiniType>(schema: Schema, input: Record<string, unknown>): z.output<Schema> => {
   const illFormed = illFormedPath(input);
   if (illFormed !== undefined) {
     const message = `${illFormed} must be well-formed Unicode text (no lone surrogates)`;
