@@ -107,6 +107,9 @@ const contextShape = {
 
 type Context = z.output<z.ZodObject<typeof contextShape>>;
 
+/** Every deploy setting's context key: docs/configuration.md lists exactly these (test/configuration-docs.test.ts). */
+export const deployContextKeys = Object.keys(contextShape);
+
 const checkCustomDomain = (context: Context, check: z.RefinementCtx) => {
   const [hasDomain, hasCertificate] = [context['incr:domainName'] !== undefined, context['incr:certificateArn'] !== undefined];
   if (hasDomain && !hasCertificate) {
@@ -198,7 +201,7 @@ export const parseDeployContext = (allContext: Record<string, unknown>, source =
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
-      return `unknown context key ${issue.keys.join(', ')} (known: ${Object.keys(contextShape).join(', ')})`;
+      return `unknown context key ${issue.keys.join(', ')} (known: ${deployContextKeys.join(', ')})`;
     }
     const got = valueAt(context, issue.path);
     return `${issue.path.join('.')}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;

@@ -100,7 +100,10 @@ export const runActions = async (actions: Action[], { cwd, substitutions, pacing
         : `${pause}\n${substitute(action.command)}\nprintf '\\n${separator}%s${separator}\\n' "$?"`,
     )
     .join('\n');
-  const bash = spawn('bash', ['-c', script], { cwd, env: developerEnv({}), stdio: ['ignore', 'pipe', 'pipe'] });
+  // The data folder of the server the examples run against, so that the CLI finds it as a reader's finds their `npm start`;
+  // and npm without its `> incr@... incr` banner, which is no part of any answer shown.
+  const env = developerEnv({ INCR_DATA_DIR: join(cwd, '.incr-data'), npm_config_loglevel: 'silent' });
+  const bash = spawn('bash', ['-c', script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   bash.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -116,7 +119,8 @@ export const runActions = async (actions: Action[], { cwd, substitutions, pacing
  * Whether `actual` is what `shown` shows. Shown JSON is a subset: an object may leave fields out,
  * an array shows every item in any order, and a string ending in `...` stands for any string with that beginning (a generated id or key);
  * every number and every other string must be exact. Shown text matches whole, `...` standing for
- * anything.
+ * anything and any run of spaces for any run of whitespace (the lines of a text answer are shown
+ * as comment lines, and columns are padded).
  */
 export const matchesShown = (actual: string, shown: string): boolean => {
   if (/^[[{]/.test(shown)) {
@@ -130,7 +134,7 @@ export const matchesShown = (actual: string, shown: string): boolean => {
   }
   const pattern = shown
     .split('...')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
     .join('[\\s\\S]*?');
   return new RegExp(`^${pattern}$`).test(actual);
 };
@@ -190,6 +194,8 @@ export const serverSubstitutions = ({ url, adminKey, useKey }: { url: string; ad
   'http://localhost:3000': url,
   'ADMIN=ck_admin_live_...': `ADMIN=${adminKey}`,
   'USE=ck_use_live_...': `USE=${useKey}`,
+  // The examples run outside the repository; the CLI is its script.
+  'npm run incr --': `npm --prefix "${repoRoot}" run incr --`,
 });
 
 export const readDocument = (path: string) => readFile(join(repoRoot, path), 'utf8');

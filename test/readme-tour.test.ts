@@ -29,6 +29,9 @@ describe('a shown answer', () => {
     expect(matchesShown('{"keyId":"key_4f1c","kind":"use"}', '{"keyId":"key_..."}')).toBe(true);
     expect(matchesShown('{"keys":[{"name":"b"},{"name":"a"}]}', '{"keys":[{"name":"a"},{"name":"b"}]}')).toBe(true);
     expect(matchesShown('<svg x="1" aria-label="3 visits"><title>', '<svg ... aria-label="3 visits">...')).toBe(true);
+    // A text answer of two lines, shown as two comment lines; a padded column.
+    expect(matchesShown('Created owner own_1f.\nAdmin key: ck_admin_live_2e', 'Created owner own_... Admin key: ck_admin_live_...')).toBe(true);
+    expect(matchesShown('key_3a  use    active', 'key_... use active')).toBe(true);
   });
 
   it('fails on a wrong number, a missing field, a missing item or a different text', () => {
@@ -39,5 +42,7 @@ describe('a shown answer', () => {
     expect(matchesShown('{"keyId":"own_4f1c"}', '{"keyId":"key_..."}')).toBe(false);
     expect(matchesShown('not json', decision)).toBe(false);
     expect(matchesShown('<svg aria-label="4 visits">', '<svg ... aria-label="3 visits">...')).toBe(false);
+    expect(matchesShown('key_3a  admin  active', 'key_... use active')).toBe(false);
+    expect(matchesShown('Created owner own_1f.', 'Createdowner own_...')).toBe(false);
   });
 });
