@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { createRouter } from './shared/http/route-selection.ts';
+import { createRouter, decodeLeniently } from './shared/http/route-selection.ts';
 import { config } from './shared/config.ts';
 import { edge, jsonErrors } from './shared/http/edge.ts';
 import { messageErrorShape, requiemsErrorShape, v1ErrorShape } from './shared/http/error-shapes.ts';
@@ -42,7 +42,8 @@ export const handler = edge({ answerError: (error, event) => jsonErrors(errorSha
   const withoutSlash = event.rawPath.replace(/(.)\/$/, '$1');
   if ((method === 'GET' || method === 'HEAD') && withoutSlash !== event.rawPath && selectRoute(method, withoutSlash)) {
     // Relative, so that it holds under a custom domain's base path too: `/console/` + `../console`.
-    const lastSegment = withoutSlash.slice(withoutSlash.lastIndexOf('/') + 1);
+    // Encoded whatever the path held: a header carries ASCII only.
+    const lastSegment = encodeURIComponent(decodeLeniently(withoutSlash.slice(withoutSlash.lastIndexOf('/') + 1)));
     const query = event.rawQueryString ? `?${event.rawQueryString}` : '';
     return { statusCode: 308, headers: { Location: `../${lastSegment}${query}` } };
   }

@@ -100,6 +100,7 @@ describe('a trailing slash', () => {
   it.each([
     ['/console/', '../console'],
     ['/v1/metrics/?limit=1', '../metrics?limit=1'],
+    ['/hits/ns.example/caf%C3%A9/', '../caf%C3%A9'],
   ])('GET %s is redirected to the route without it (%s)', async (path, location) => {
     const response = await api.fetch(path, { ...bearer(owners.owner.adminKey), redirect: 'manual' });
     expect({ status: response.status, location: response.headers.get('location') }).toEqual({ status: 308, location });
