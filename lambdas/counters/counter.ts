@@ -1,7 +1,8 @@
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { absentOrExpiredCondition, epochSeconds, expiryNames, isLive, liveCondition, maxCounterValue as maxValue, staysInRange } from '../shared/counter-item.ts';
 import { batchGetAll } from '../shared/dynamodb/batch.ts';
-import { conditionalPut, conditionalUpdate } from '../shared/dynamodb/conditional.ts';
+import { conditionalUpdate } from '../shared/dynamodb/conditional.ts';
+import { writeItems, type WriteItems } from '../shared/dynamodb/item-writes.ts';
 import { ownerCounterKey } from '../shared/keys.ts';
 import { maxMultiGetKeys } from './schemas.ts';
 import { table } from '../shared/table-keys.ts';
@@ -19,14 +20,14 @@ export interface Counter {
   decrement(key: string, by: number, ttlSeconds?: number): Promise<number>;
   /** Subtracts `by` only from an existing counter holding at least `by`: never below zero, never creates. */
   decrementIfExists(key: string, by: number): Promise<DecrementIfExistsResult>;
-  /** Sets the value of a counter that does not exist; the first value stays. Returns whether it was set. */
-  setIfNotExists(key: string, value: number, ttlSeconds?: number): Promise<boolean>;
+  /** Sets the value of a counter that does not exist; the first value stays. Returns whether it was set. `write` sends it (alone unless given). */
+  setIfNotExists(key: string, value: number, ttlSeconds?: number, write?: WriteItems): Promise<boolean>;
   /** The value, 0 when missing or expired. */
   get(key: string): Promise<number>;
   /** Values of up to 100 counters in one batched read, 0 for missing or expired ones. */
   multiGet(keys: readonly string[]): Promise<Map<string, number>>;
-  /** Removes the counter; returns whether a live one existed. */
-  delete(key: string): Promise<boolean>;
+  /** Removes the counter; returns whether a live one existed. `write` sends it (alone unless given). */
+  delete(key: string, write?: WriteItems): Promise<boolean>;
 }
 
 export interface DecrementIfExistsResult {
@@ -134,16 +135,16 @@ export class DynamoDbCounter implements Counter {
     return isLive(old, nowMs) ? { value: old.value, existed: true, success: false } : { value: 0, existed: false, success: false };
   }
 
-  async setIfNotExists(key: string, value: number, ttlSeconds?: number): Promise<boolean> {
+  async setIfNotExists(key: string, value: number, ttlSeconds?: number, write: WriteItems = writeItems(this.options.client)): Promise<boolean> {
     const nowSeconds = epochSeconds(this.options.now());
-    const { applied } = await conditionalPut(this.options.client, {
+    const Put = {
       TableName: this.options.tableName,
       Item: { ...this.itemKey(key), value, ...(ttlSeconds === undefined ? {} : { [table.expiresAt]: nowSeconds + ttlSeconds }) },
       ConditionExpression: absentOrExpiredCondition('#value'),
       ExpressionAttributeNames: { '#value': 'value', ...expiryNames },
       ExpressionAttributeValues: { ':now': nowSeconds },
-    });
-    return applied;
+    };
+    return (await write({ items: [{ Put }] })).applied;
   }
 
   async get(key: string): Promise<number> {
@@ -169,10 +170,19 @@ export class DynamoDbCounter implements Counter {
     return values;
   }
 
-  async delete(key: string): Promise<boolean> {
-    const { Attributes } = await this.options.client.send(
-      new DeleteCommand({ TableName: this.options.tableName, Key: this.itemKey(key), ReturnValues: 'ALL_OLD' }),
-    );
-    return isLive(Attributes as CounterItem | undefined, this.options.now());
+  /**
+   * Deletes only a live counter, so that the answer needs no returned item (a transaction returns
+   * none): a missing or expired one is refused by the condition and left to TTL, being absent for
+   * every operation already.
+   */
+  async delete(key: string, write: WriteItems = writeItems(this.options.client)): Promise<boolean> {
+    const Delete = {
+      TableName: this.options.tableName,
+      Key: this.itemKey(key),
+      ConditionExpression: `attribute_exists(#value) AND ${liveCondition}`,
+      ExpressionAttributeNames: { '#value': 'value', ...expiryNames },
+      ExpressionAttributeValues: { ':now': epochSeconds(this.options.now()) },
+    };
+    return (await write({ items: [{ Delete }] })).applied;
   }
 }

@@ -61,12 +61,12 @@ export const contracts = {
     decrementIfExistsRequest,
     { 200: z.object({ key: z.string(), value, existed: z.boolean(), success: z.boolean() }) },
   ),
-  // Undoing a put-if-absent or a delete could erase another request's change: admitted first.
+  // Undoing a put-if-absent or a delete could erase another request's change: counted in the write's own transaction.
   setIfNotExists: {
     ...counterRoute('POST /v1/counters/{key}/set-if-not-exists', 'Sets the value of a counter that does not exist', setIfNotExistsRequest, {
       200: z.object({ key: z.string(), set: z.boolean() }),
     }),
-    countsTowardPlan: 'before' as const,
+    countsTowardPlan: 'transacted' as const,
   },
   get: counterRoute('GET /v1/counters/{key}', 'The value, 0 when missing or expired', counterRequest, { 200: counterValue }),
   multiGet: counterRoute('GET /v1/counters', 'Values of up to 100 counters in one batched read', multiGetRequest, {
@@ -74,6 +74,6 @@ export const contracts = {
   }),
   delete: {
     ...counterRoute('DELETE /v1/counters/{key}', 'Removes the counter', counterRequest, { 200: z.object({ key: z.string(), deleted: z.boolean() }) }),
-    countsTowardPlan: 'before' as const,
+    countsTowardPlan: 'transacted' as const,
   },
 };

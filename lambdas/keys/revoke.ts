@@ -5,8 +5,8 @@ import { RequestError } from '../shared/http/request-error.ts';
 import { v1Route } from '../shared/private-api.ts';
 import { contracts } from './schemas.ts';
 
-export const handler = v1Route(contracts.revoke, async ({ keyId }, { caller, nowMs, table }) => {
-  const result = await revokeApiKey(documentClient, table, { ownerId: caller.ownerId, keyId, nowMs });
+export const handler = v1Route(contracts.revoke, async ({ keyId }, { caller, nowMs, table, write }) => {
+  const result = await revokeApiKey(documentClient, table, { ownerId: caller.ownerId, keyId, nowMs }, write);
   if (result.outcome === 'not-found') throw new RequestError(404, 'not_found', `No key ${keyId}`);
   return {
     statusCode: 200,

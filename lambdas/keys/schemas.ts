@@ -36,8 +36,8 @@ export const contracts = {
     auth: 'admin',
     request: createKeyRequest,
     responses: { 201: z.extend(keyRecord, { key: z.string() }) },
-    // Issuing and revoking keys are admitted by the plan first: neither has an exact inverse.
-    countsTowardPlan: 'before' as const,
+    // Issuing and revoking keys have no exact inverse: counted in the write's own transaction.
+    countsTowardPlan: 'transacted' as const,
   }),
   list: routeContract({
     routeKeys: ['GET /v1/keys'],
@@ -55,6 +55,6 @@ export const contracts = {
     request: revokeKeyRequest,
     responses: { 200: z.extend(keyRecord, { effectiveWithinSeconds: z.number().check(z.int()) }) },
     errors: { 404: "No such key (another owner's keys are not found either)" },
-    countsTowardPlan: 'before' as const,
+    countsTowardPlan: 'transacted' as const,
   }),
 };

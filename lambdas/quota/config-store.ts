@@ -1,8 +1,6 @@
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from '../shared/dynamodb/batch.ts';
-import { cancellationReasons } from '../shared/dynamodb/cancellation.ts';
-import { conditionalPut, conditionalUpdate } from '../shared/dynamodb/conditional.ts';
-import { transactWrite } from '../shared/dynamodb/transactions.ts';
+import { writeItems, type WriteItems } from '../shared/dynamodb/item-writes.ts';
 import { buildUpdate } from '../shared/dynamodb/update-expression.ts';
 import { metricKey, metricsSortKeyPrefix, overrideKey, overridesSortKeyPrefix, ownerKey, ownerPartition } from '../shared/keys.ts';
 import { type Page, type PageRequest, queryPage, queryPartition } from '../shared/query-partition.ts';
@@ -12,8 +10,12 @@ import { metricKey as metricName, type QuotaWindow } from './schemas.ts';
 /**
  * An owner's quota configuration, in the owner's partition (keys in lambdas/shared/keys.ts): one
  * item per metric and its default limit, one per subject override. A decision reads the two items
- * it needs by key; listings read one sort-key prefix.
+ * it needs by key; listings read one sort-key prefix. Each write is sent with the `write` it is
+ * given (lambdas/shared/dynamodb/item-writes.ts), alone unless the plan counts it in the same transaction.
  */
+
+/** The item exists: what a change or a removal of one metric or override requires. */
+const exists = { ConditionExpression: 'attribute_exists(#pk)', ExpressionAttributeNames: { '#pk': table.partitionKey } };
 
 export interface Metric {
   metric: string;
@@ -53,14 +55,11 @@ export const createMetric = async (
   ownerId: string,
   metric: Omit<Metric, 'createdAt' | 'updatedAt'>,
   nowMs: number,
+  write: WriteItems = writeItems(client),
 ): Promise<Metric | undefined> => {
   const item: Metric = { ...metric, createdAt: nowMs, updatedAt: nowMs };
-  const { applied } = await conditionalPut(client, {
-    TableName: tableName,
-    Item: { ...metricKey(ownerId, metric.metric), ...item },
-    ConditionExpression: 'attribute_not_exists(#pk)',
-    ExpressionAttributeNames: { '#pk': table.partitionKey },
-  });
+  const Put = { TableName: tableName, Item: { ...metricKey(ownerId, metric.metric), ...item }, ...exists, ConditionExpression: 'attribute_not_exists(#pk)' };
+  const { applied } = await write({ items: [{ Put }] });
   return applied ? item : undefined;
 };
 
@@ -73,38 +72,51 @@ export const getMetric = async (client: DynamoDBDocumentClient, tableName: strin
 export const listMetrics = (client: DynamoDBDocumentClient, tableName: string, ownerId: string, page: PageRequest): Promise<Page<Metric>> =>
   listPage<Metric>(client, tableName, ownerId, metricsSortKeyPrefix, page);
 
-/** Changes the given fields of an existing metric; undefined when there is no such metric. */
+/**
+ * Changes the given fields of an existing metric; undefined when there is no such metric. Sent
+ * alone, the update returns the metric it leaves; inside a transaction, which returns nothing, the
+ * metric is read after it (and may then show a later change too).
+ */
 export const updateMetric = async (
   client: DynamoDBDocumentClient,
   tableName: string,
   ownerId: string,
   { metric, ...changes }: { metric: string; description?: string; limit?: number | null; window?: QuotaWindow; shards?: number },
   nowMs: number,
+  write: WriteItems = writeItems(client),
 ): Promise<Metric | undefined> => {
   const fields = Object.entries({ ...changes, updatedAt: nowMs }).filter(([, value]) => value !== undefined);
-  const { applied, old } = await conditionalUpdate(client, {
+  const Update = {
     TableName: tableName,
     Key: metricKey(ownerId, metric),
     ...buildUpdate(
-      { names: { '#pk': table.partitionKey } },
+      { names: exists.ExpressionAttributeNames },
       ...fields.map(([name, value]) => ({ set: [`#${name} = :${name}`], names: { [`#${name}`]: name }, values: { [`:${name}`]: value } })),
     ),
-    ConditionExpression: 'attribute_exists(#pk)',
-    ReturnValues: 'ALL_NEW',
-  });
-  return applied ? withoutKeys<Metric>(old!) : undefined;
+    ConditionExpression: exists.ConditionExpression,
+  };
+  const { applied, attributes } = await write({ items: [{ Update }], returnValues: 'ALL_NEW' });
+  if (!applied) return undefined;
+  return attributes ? withoutKeys<Metric>(attributes) : getMetric(client, tableName, ownerId, metric);
 };
 
 /** Deletes a metric and its overrides; its subjects' usage counters expire with their windows. */
-export const deleteMetric = async (client: DynamoDBDocumentClient, tableName: string, ownerId: string, metric: string): Promise<boolean> => {
-  const { Attributes } = await client.send(new DeleteCommand({ TableName: tableName, Key: metricKey(ownerId, metric), ReturnValues: 'ALL_OLD' }));
+export const deleteMetric = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  ownerId: string,
+  metric: string,
+  write: WriteItems = writeItems(client),
+): Promise<boolean> => {
+  const { applied } = await write({ items: [{ Delete: { TableName: tableName, Key: metricKey(ownerId, metric), ...exists } }] });
+  // Overrides go even when the metric was already gone: a deletion interrupted before them is finished here.
   const overrides = await queryPartition(client, tableName, ownerPartition(ownerId), overridesSortKeyPrefix(metric));
   await batchWriteAll(
     client,
     tableName,
     overrides.map((item) => ({ DeleteRequest: { Key: { [table.partitionKey]: item[table.partitionKey], [table.sortKey]: item[table.sortKey] } } })),
   );
-  return Attributes !== undefined;
+  return applied;
 };
 
 /** Creates or replaces an override of an existing metric; undefined when there is no such metric. */
@@ -114,28 +126,17 @@ export const putOverride = async (
   ownerId: string,
   override: Omit<Override, 'createdAt' | 'updatedAt'>,
   nowMs: number,
+  write: WriteItems = writeItems(client),
 ): Promise<Override | undefined> => {
   const existing = await getOverride(client, tableName, ownerId, override.metric, override.subject);
   const item: Override = { ...override, createdAt: existing?.createdAt ?? nowMs, updatedAt: nowMs };
-  try {
-    await transactWrite(client, {
-      TransactItems: [
-        {
-          ConditionCheck: {
-            TableName: tableName,
-            Key: metricKey(ownerId, override.metric),
-            ConditionExpression: 'attribute_exists(#pk)',
-            ExpressionAttributeNames: { '#pk': table.partitionKey },
-          },
-        },
-        { Put: { TableName: tableName, Item: { ...overrideKey(ownerId, override.metric, override.subject), ...item } } },
-      ],
-    });
-    return item;
-  } catch (error) {
-    if (cancellationReasons(error)?.[0]?.conditionFailed) return undefined;
-    throw error;
-  }
+  const { applied } = await write({
+    items: [
+      { ConditionCheck: { TableName: tableName, Key: metricKey(ownerId, override.metric), ...exists } },
+      { Put: { TableName: tableName, Item: { ...overrideKey(ownerId, override.metric, override.subject), ...item } } },
+    ],
+  });
+  return applied ? item : undefined;
 };
 
 export const getOverride = async (
@@ -159,11 +160,10 @@ export const deleteOverride = async (
   ownerId: string,
   metric: string,
   subject: string,
+  write: WriteItems = writeItems(client),
 ): Promise<boolean> => {
-  const { Attributes } = await client.send(
-    new DeleteCommand({ TableName: tableName, Key: overrideKey(ownerId, metric, subject), ReturnValues: 'ALL_OLD' }),
-  );
-  return Attributes !== undefined;
+  const { applied } = await write({ items: [{ Delete: { TableName: tableName, Key: overrideKey(ownerId, metric, subject), ...exists } }] });
+  return applied;
 };
 
 /** What a decision needs to know about one subject of a metric. */

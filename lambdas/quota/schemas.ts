@@ -163,8 +163,8 @@ export const contracts = {
       409: 'The metric exists already',
     }),
     examples: { request: { metric: 'api_calls', limit: 1000, window: 'day' } },
-    // Configuration writes replace or remove what they address, with no exact inverse: admitted by the plan first.
-    countsTowardPlan: 'before' as const,
+    // Configuration writes replace or remove what they address, with no exact inverse: counted in the write's own transaction.
+    countsTowardPlan: 'transacted' as const,
   },
   listMetrics: quotaRoute('GET /v1/metrics', 'admin', "The owner's metrics, a page at a time", listMetricsRequest, {
     200: z.object({ metrics: z.array(metric), nextCursor }),
@@ -172,17 +172,17 @@ export const contracts = {
   getMetric: quotaRoute('GET /v1/metrics/{metric}', 'admin', 'One metric', metricRequest, { 200: metric }, noMetric),
   updateMetric: {
     ...quotaRoute('PATCH /v1/metrics/{metric}', 'admin', "Changes a metric's limit, window or description", updateMetricRequest, { 200: metric }, noMetric),
-    countsTowardPlan: 'before' as const,
+    countsTowardPlan: 'transacted' as const,
   },
   deleteMetric: {
     ...quotaRoute('DELETE /v1/metrics/{metric}', 'admin', 'Deletes a metric and its overrides', metricRequest, { 200: z.object({ metric: z.string(), deleted: z.boolean() }) }, noMetric),
-    countsTowardPlan: 'before' as const,
+    countsTowardPlan: 'transacted' as const,
   },
   putOverride: {
     ...quotaRoute('PUT /v1/metrics/{metric}/overrides/{subject}', 'admin', "Sets one subject's limit on a metric", putOverrideRequest, { 200: override }, {
       404: 'No such metric: create it first',
     }),
-    countsTowardPlan: 'before' as const,
+    countsTowardPlan: 'transacted' as const,
   },
   listOverrides: quotaRoute('GET /v1/metrics/{metric}/overrides', 'admin', "A metric's overrides, a page at a time", listOverridesRequest, {
     200: z.object({ overrides: z.array(override), nextCursor }),
@@ -197,7 +197,7 @@ export const contracts = {
       { 200: z.object({ metric: z.string(), subject: z.string(), deleted: z.boolean() }) },
       noOverride,
     ),
-    countsTowardPlan: 'before' as const,
+    countsTowardPlan: 'transacted' as const,
   },
   health: routeContract({
     routeKeys: ['GET /v1/health'],

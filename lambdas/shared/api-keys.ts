@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand, paginateScan } from '@aws-sdk/lib-dynamodb';
-import { cancellationReasons } from './dynamodb/cancellation.ts';
 import { conditionalUpdate } from './dynamodb/conditional.ts';
 import { transactWrite } from './dynamodb/transactions.ts';
+import { writeItems, type WriteItems } from './dynamodb/item-writes.ts';
 import { apiKeyListingKey as listingKey, apiKeyListingPrefix, apiKeyLookupKey as lookupKey, keyPrefixes, ownerKey, ownerPartition } from './keys.ts';
 import { type Page, type PageRequest, queryPage } from './query-partition.ts';
 import { table } from './table.ts';
@@ -105,6 +105,7 @@ export const createApiKey = async (
   client: DynamoDBDocumentClient,
   tableName: string,
   { ownerId, kind, name, nowMs, issuedBy }: { ownerId: string; kind: KeyKind; name?: string; nowMs: number; issuedBy?: string },
+  write: WriteItems = writeItems(client),
 ): Promise<CreatedApiKey> => {
   const apiKey = newApiKey(ownerId, kind, nowMs, name);
   const issuerCheck = issuedBy && {
@@ -115,11 +116,10 @@ export const createApiKey = async (
       ExpressionAttributeNames: { '#pk': table.partitionKey, '#revokedAt': 'revokedAt' },
     },
   };
-  try {
-    await transactWrite(client, { TransactItems: [...apiKeyPuts(tableName, apiKey), ...(issuerCheck ? [issuerCheck] : [])] });
-  } catch (error) {
-    if (issuerCheck && cancellationReasons(error)?.[2]?.conditionFailed) throw new IssuingKeyRevokedError();
-    throw error;
+  const { applied, reasons } = await write({ items: [...apiKeyPuts(tableName, apiKey), ...(issuerCheck ? [issuerCheck] : [])] });
+  if (!applied) {
+    if (issuerCheck && reasons[2]?.conditionFailed) throw new IssuingKeyRevokedError();
+    throw new Error('A new key id or key hash collided with an existing one');
   }
   return { ...apiKey.record, key: apiKey.key };
 };
@@ -157,30 +157,27 @@ export const revokeApiKey = async (
   client: DynamoDBDocumentClient,
   tableName: string,
   { ownerId, keyId, nowMs }: { ownerId: string; keyId: string; nowMs: number },
+  write: WriteItems = writeItems(client),
 ): Promise<RevokeResult> => {
   const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: listingKey(ownerId, keyId), ConsistentRead: true }));
   if (!Item) return { outcome: 'not-found' };
   const { [table.partitionKey]: _pk, [table.sortKey]: _sk, keyHash, ...record } = Item;
   if (record.revokedAt !== undefined) return { outcome: 'already-revoked', key: record as ApiKeyRecord };
-  try {
-    await transactWrite(client, {
-      TransactItems: [
-        { Delete: { TableName: tableName, Key: lookupKey(keyHash as string) } },
-        {
-          Update: {
-            TableName: tableName,
-            Key: listingKey(ownerId, keyId),
-            UpdateExpression: 'SET revokedAt = :now',
-            ConditionExpression: 'attribute_not_exists(revokedAt)',
-            ExpressionAttributeValues: { ':now': nowMs },
-          },
+  const { applied } = await write({
+    items: [
+      { Delete: { TableName: tableName, Key: lookupKey(keyHash as string) } },
+      {
+        Update: {
+          TableName: tableName,
+          Key: listingKey(ownerId, keyId),
+          UpdateExpression: 'SET revokedAt = :now',
+          ConditionExpression: 'attribute_not_exists(revokedAt)',
+          ExpressionAttributeValues: { ':now': nowMs },
         },
-      ],
-    });
-  } catch (error) {
-    if (cancellationReasons(error)?.[1]?.conditionFailed) return { outcome: 'already-revoked', key: record as ApiKeyRecord };
-    throw error;
-  }
+      },
+    ],
+  });
+  if (!applied) return { outcome: 'already-revoked', key: record as ApiKeyRecord };
   return { outcome: 'revoked', key: { ...(record as ApiKeyRecord), revokedAt: nowMs } };
 };
 

@@ -12,6 +12,8 @@ const unavailableErrorNames = new Set([
   'InternalServerError',
   'ServiceUnavailable',
   'TimeoutError',
+  // A single write to an item an ongoing transaction holds (an account shard counted with a transacted write); the SDK does not retry it.
+  'TransactionConflictException',
 ]);
 
 const networkErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import type { KeyKind, VerifiedKey } from './api-keys.ts';
+import type { WriteItems } from './dynamodb/item-writes.ts';
 import { countedTowardPlan, ownerCapErrors, type Undoable } from '../quota/plan-admission.ts';
 import { type AnswerOf, planCountingOf, type Responses, type RouteContract } from './http/contract.ts';
 import { authenticate, presentedKey } from './authenticate.ts';
@@ -24,6 +25,8 @@ export interface PrivateContext {
   caller: VerifiedKey;
   nowMs: number;
   table: string;
+  /** What the operation's stores send their writes with: counted toward the plan in the same transaction when the contract says `transacted`. */
+  write: WriteItems;
 }
 
 interface FamilyOptions {
@@ -65,7 +68,9 @@ const privateRoute =
       const caller = await authenticate(documentClient, table, presentedKey(event, keyHeader), contract.auth);
       const request = parseInput(contract.request, inputOf(event, contract.headers ?? []));
       const context = { event, caller, nowMs: clock.now(), table };
-      const { statusCode, body } = await countedTowardPlan(planCountingOf(contract), { ...context, ownerId: caller.ownerId }, () => operation(request, context));
+      const { statusCode, body } = await countedTowardPlan(planCountingOf(contract), { ...context, ownerId: caller.ownerId }, (write) =>
+        operation(request, { ...context, write }),
+      );
       return json(statusCode, body);
     });
 

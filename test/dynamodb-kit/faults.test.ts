@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../lambdas/shared/document-client.ts';
 import { batchGetAll, batchWriteAll } from '../../lambdas/shared/dynamodb/batch.ts';
@@ -90,5 +90,9 @@ describe('transactWrite', () => {
     dynamodb.on(TransactWriteCommand).rejects(refused);
     await expect(transactWrite(client, transaction, instant)).rejects.toBe(refused);
     expect(dynamodb.commandCalls(TransactWriteCommand)).toHaveLength(1);
+  });
+
+  it('a single write refused by an ongoing transaction on its item is a 503, not a 500', () => {
+    expect(isServiceUnavailable(new TransactionConflictException({ message: 'Transaction is ongoing for the item', $metadata: {} }))).toBe(true);
   });
 });

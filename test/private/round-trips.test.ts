@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testClock } from '../clock.ts';
-import { expectAllowedByRoute, useDynamoDBCalls } from '../dynamodb-calls.ts';
+import { expectAllowedByRoute, sequentialRoundTrips, useDynamoDBCalls } from '../dynamodb-calls.ts';
 import { bearer, createTestOwner, getText, uniqueName, useLocalApi } from '../helpers.ts';
 
 /**
@@ -56,3 +56,37 @@ describe('DynamoDB requests per private route', () => {
     expect(await send(owner.adminKey, 'GET', '/v1/keys')).toEqual({ status: 200, calls: ['QueryCommand'] });
   });
 });
+
+describe('writes without an exact inverse, for an owner with caps: the plan counted in the write\'s own transaction', () => {
+  let capped: Awaited<ReturnType<typeof createTestOwner>>;
+  beforeAll(async () => {
+    capped = await createTestOwner(uniqueName('capped'), 'bulk');
+  });
+
+  const key = uniqueName();
+  it.each([
+    ['counters-set-if-not-exists', 'POST', `/v1/counters/${key}/set-if-not-exists`, { value: 1 }, 'use'],
+    ['counters-delete', 'DELETE', `/v1/counters/${key}`, undefined, 'use'],
+    ['keys-create', 'POST', '/v1/keys', { kind: 'use' }, 'admin'],
+  ] as const)('%s: %s %s -> one TransactWriteItems: the account\'s shards and the route\'s items', async (routeId, method, path, body, kind) => {
+    const callerKey = kind === 'use' ? capped.useKey : capped.adminKey;
+    await send(callerKey, 'GET', kind === 'use' ? '/v1/counters/warm-up' : '/v1/keys'); // key and plan cached
+    const { result, calls } = await sendRecorded(callerKey, method, path, body);
+    expect(result.status).toBeLessThan(300);
+    expect(calls.map(({ command }) => command)).toEqual(['TransactWriteItemsCommand']);
+    expect(sequentialRoundTrips(calls)).toBe(1);
+    // The minute's and the month's account shards, then the route's own items.
+    expect(calls[0]!.accesses.slice(0, 2).map(({ pk }) => pk)).toEqual([expect.stringMatching(/^account#.*#rate/), expect.stringMatching(/^account#.*#month/)]);
+    expectAllowedByRoute(routeId, calls);
+  });
+
+  it('keys-revoke: its own read of the key, then one transaction with the account count', async () => {
+    const created = await api.call(capped.adminKey, 'POST', '/v1/keys', { kind: 'use' });
+    const { result, calls } = await sendRecorded(capped.adminKey, 'DELETE', `/v1/keys/${(created.body as { keyId: string }).keyId}`);
+    expect(result.status).toBe(200);
+    expect(calls.map(({ command }) => command)).toEqual(['GetItemCommand', 'TransactWriteItemsCommand']);
+    expect(sequentialRoundTrips(calls)).toBe(2);
+    expectAllowedByRoute('keys-revoke', calls);
+  });
+});
+

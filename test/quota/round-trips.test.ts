@@ -111,3 +111,58 @@ describe('quota round trips of a cold configuration', () => {
     expect(results[2]).toMatchObject({ rounds: 2, commands: ['GetItemCommand', 'UpdateItemCommand', 'UpdateItemCommand', 'UpdateItemCommand'] });
   });
 });
+
+describe('configuration writes (no exact inverse): the plan counted in the write\'s own transaction', () => {
+  /** One admin request's round trips and commands, its key and plan already cached. */
+  const measureAdmin = async (adminKey: string, routeId: string, method: string, path: string, body?: unknown) => {
+    const { result, calls } = await dynamodb.during(() =>
+      getJson(api.fetch(path, { method, headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })),
+    );
+    expectAllowedByRoute(routeId, calls);
+    return { status: result.status, rounds: sequentialRoundTrips(calls), commands: calls.map(({ command }) => command).sort() };
+  };
+
+  const routesOf = (metric: string) =>
+    [
+      ['metrics-create', 'POST', '/v1/metrics', { metric, limit: 10, window: 'day' }],
+      ['metrics-update', 'PATCH', `/v1/metrics/${metric}`, { limit: 20 }],
+      ['overrides-put', 'PUT', `/v1/metrics/${metric}/overrides/s_1`, { limit: 5 }],
+      ['overrides-delete', 'DELETE', `/v1/metrics/${metric}/overrides/s_1`, undefined],
+      ['metrics-delete', 'DELETE', `/v1/metrics/${metric}`, undefined],
+    ] as const;
+
+  const measureAll = async (adminKey: string, metric: string) => {
+    await api.call(adminKey, 'GET', '/v1/metrics'); // key and plan cached
+    const results: Record<string, Awaited<ReturnType<typeof measureAdmin>>> = {};
+    for (const [routeId, method, path, body] of routesOf(metric)) results[routeId] = await measureAdmin(adminKey, routeId, method, path, body);
+    return results;
+  };
+
+  it('an owner with caps: each write and its count are one TransactWriteItems; only the routes\' own reads and follow-ups add round trips', async () => {
+    const results = await measureAll(owner.adminKey, 'rt_capped');
+    console.info('configuration writes, capped owner:', results);
+    expect(results).toEqual({
+      'metrics-create': { status: 201, rounds: 1, commands: ['TransactWriteItemsCommand'] },
+      // A transaction returns no item: the changed metric is read after it.
+      'metrics-update': { status: 200, rounds: 2, commands: ['GetItemCommand', 'TransactWriteItemsCommand'] },
+      // The override's createdAt is read first, as without caps.
+      'overrides-put': { status: 200, rounds: 2, commands: ['GetItemCommand', 'TransactWriteItemsCommand'] },
+      'overrides-delete': { status: 200, rounds: 1, commands: ['TransactWriteItemsCommand'] },
+      // Then the metric's overrides are looked for, as without caps.
+      'metrics-delete': { status: 200, rounds: 2, commands: ['QueryCommand', 'TransactWriteItemsCommand'] },
+    });
+  });
+
+  it('an owner without caps: each write alone, no account item', async () => {
+    const uncapped = await createTestOwner('round-trips-uncapped', 'unlimited');
+    const results = await measureAll(uncapped.adminKey, 'rt_uncapped');
+    expect(results).toEqual({
+      'metrics-create': { status: 201, rounds: 1, commands: ['PutItemCommand'] },
+      'metrics-update': { status: 200, rounds: 1, commands: ['UpdateItemCommand'] },
+      'overrides-put': { status: 200, rounds: 2, commands: ['GetItemCommand', 'TransactWriteItemsCommand'] },
+      'overrides-delete': { status: 200, rounds: 1, commands: ['DeleteItemCommand'] },
+      'metrics-delete': { status: 200, rounds: 2, commands: ['DeleteItemCommand', 'QueryCommand'] },
+    });
+  });
+});
+

@@ -24,14 +24,17 @@ export type Family = 'countapi' | 'hits' | 'v1' | 'requiems' | 'site';
  *   its exact inverse (`undoIfRefused`, an ADD of the opposite amount, commutative with every
  *   concurrent change), which the edge applies before answering 429, like check-consume's give-back.
  *   Reads have nothing to undo.
- * - `before`: counted first, the route's request only once admitted: for writes that have no exact
- *   inverse (a delete, a replacement, a put-if-absent whose undo could erase a later change). Owners
- *   with caps pay a second round trip on these; owners without caps none.
+ * - `transacted`: for writes that have no exact inverse (a delete, a replacement, a put-if-absent
+ *   whose undo could erase a later change). The operation's stores describe their write as
+ *   transaction items (lambdas/shared/dynamodb/item-writes.ts) and send it with the writer the
+ *   edge hands them: for an owner with caps, one transaction of the write and the account count,
+ *   so a refused write is never made and costs no extra round trip; for an owner without caps, the
+ *   write alone. A write refused by its own condition is not counted (nothing was written).
  * - `itself`: the operation counts its own request, because the account's answer is part of its
  *   result (check-consume's decision, usage).
  * - `false`: not counted (the account view, which an owner over its caps still needs).
  */
-export type PlanCounting = 'alongside' | 'before' | 'itself' | false;
+export type PlanCounting = 'alongside' | 'transacted' | 'itself' | false;
 
 /** The bodies a route's handler answers, by status. Failures the edge answers (validation, keys, outages) follow the family's error shape. */
 export type Responses = Readonly<Partial<Record<number, z.ZodMiniType>>>;
