@@ -15,7 +15,11 @@ export const functionBuildOptions = {
   mainFields: ['module', 'main'],
   treeShaking: true,
   // Relative to the repository root, where both the stack's esbuild and the benchmark's run.
-  alias: { '@aws-sdk/credential-provider-node': './lib/bundled-credentials.ts', '@smithy/core/event-streams': './lib/bundled-event-streams.ts' },
+  alias: {
+    '@aws-sdk/credential-provider-node': './lib/bundled-credentials.ts',
+    '@smithy/core/event-streams': './lib/bundled-event-streams.ts',
+    '@aws-sdk/middleware-endpoint-discovery': './lib/bundled-endpoint-discovery.ts',
+  },
   // Some bundled CommonJS dependencies call `require`, which ES modules do not define.
   banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
 } as const satisfies BuildOptions;

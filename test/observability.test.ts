@@ -23,7 +23,7 @@ type EmfLine = {
 
 const api = useLocalApi();
 
-/** Everything the functions print (Powertools writes errors to stderr, the rest to stdout) while a test runs, line by line. */
+/** Everything the functions print (the logger writes warnings and errors to stderr, the rest to stdout) while a test runs, line by line. */
 let printed: string[] = [];
 beforeEach(() => {
   printed = [];

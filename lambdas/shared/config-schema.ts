@@ -41,7 +41,7 @@ const variables = {
   TABLE_NAME: variable(z.optional(z.string())),
   /** DynamoDB Local; unset in AWS, where the SDK uses the function's region and role. */
   DYNAMODB_ENDPOINT: variable(z.optional(z.url({ protocol: /^https?$/ }))),
-  /** Set by Lambda itself; only the client of a local endpoint needs it (DynamoDB Local accepts any region). */
+  /** Set by Lambda itself; the Secrets Manager call and the client of a local endpoint need it (DynamoDB Local accepts any region). */
   AWS_REGION: variable(z._default(z.string(), 'us-east-1')),
   /** The `stage` dimension of the business metrics, so two stages in one account never mix their figures. */
   INCR_STAGE: variable(z._default(z.string(), 'local')),

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { config } from './config.ts';
+import { secretsManager } from './secrets-manager.ts';
 
 /**
  * Client IP addresses are never stored or logged raw: they become a keyed hash (HMAC-SHA-256)
@@ -8,16 +8,16 @@ import { config } from './config.ts';
  * IPv4 space can be hashed in minutes, so only the secret makes the marker irreversible.
  * The secret is read once per container, on first use; locally the server hands over the key itself.
  */
-let secretsManager: SecretsManagerClient | undefined;
+let client: ReturnType<typeof secretsManager> | undefined;
 let secret: Promise<string> | undefined;
 
 const loadSecret = async (): Promise<string> => {
   const { arn, local } = config.ipHashSecret;
   if (arn) {
-    // Created here, not when the module loads, so that a function which never reads the secret
-    // (it imports this module through public-creation.ts) bundles no Secrets Manager client at all.
-    secretsManager ??= new SecretsManagerClient({});
-    const { SecretString } = await secretsManager.send(new GetSecretValueCommand({ SecretId: arn }));
+    // Created on first use: a function that never reads the secret (it imports this module through
+    // public-creation.ts) then pays nothing for it at start-up.
+    client ??= secretsManager({ region: config.region });
+    const SecretString = await client.getSecretString(arn);
     if (!SecretString) throw new Error('the IP hash secret is empty');
     return SecretString;
   }

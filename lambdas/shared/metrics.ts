@@ -1,5 +1,4 @@
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { Interval } from './clock.ts';
+import { clock, Interval } from './clock.ts';
 import { config } from './config.ts';
 import { businessMetricNames, metricsFlushIntervalMs, metricsNamespace, metricsServiceName, type QuotaOutcome, type QuotaReason } from './metric-names.ts';
 
@@ -19,19 +18,45 @@ import { businessMetricNames, metricsFlushIntervalMs, metricsNamespace, metricsS
  * after the interval is over. A container that goes idle keeps its sums until its next invocation;
  * one that Lambda shuts down before then loses them: at most what it counted in one interval.
  */
-const metrics = new Metrics({
-  namespace: metricsNamespace,
-  serviceName: metricsServiceName,
-  defaultDimensions: { stage: config.stage },
+
+type Dimensions = Record<string, string>;
+
+/**
+ * One EMF document: CloudWatch reads the `_aws` block, makes each listed value a metric in the
+ * namespace with every dimension listed, and keeps the line as a log event as well. Every value is
+ * a count (the only unit these metrics have). `timestampMs` is when the values are filed under.
+ */
+export const emfDocument = (dimensions: Dimensions, values: ReadonlyMap<string, number>, timestampMs: number) => ({
+  _aws: {
+    Timestamp: timestampMs,
+    CloudWatchMetrics: [
+      {
+        Namespace: metricsNamespace,
+        Dimensions: [Object.keys(dimensions)],
+        Metrics: [...values.keys()].map((name) => ({ Name: name, Unit: 'Count' })),
+      },
+    ],
+  },
+  ...dimensions,
+  ...Object.fromEntries(values),
 });
+
+/** POWERTOOLS_METRICS_DISABLED as Powertools read it; the local server sets it (bin/local.ts). */
+export const metricsDisabledBy = (value: string | undefined) => ['1', 'y', 'yes', 't', 'true', 'on'].includes(value?.trim().toLowerCase() ?? '');
 
 type MetricName = (typeof businessMetricNames)[keyof typeof businessMetricNames];
 
-class ContainerMetrics {
+export class ContainerMetrics {
   private counts = new Map<MetricName, number>();
   private decisions = new Map<`${QuotaOutcome} ${QuotaReason}`, number>();
   /** Public so that tests can flush on every request. */
   readonly flushes = new Interval(metricsFlushIntervalMs);
+
+  constructor(
+    private readonly dimensions: Dimensions,
+    private readonly disabled: boolean,
+    private readonly output: { write(line: string): unknown } = process.stdout,
+  ) {}
 
   count(name: MetricName): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
@@ -45,27 +70,33 @@ class ContainerMetrics {
   flushIfDue(nowMs: number): void {
     if (!this.flushes.due(nowMs)) return;
     this.flushes.restart(nowMs);
-    this.flush();
+    this.flush(nowMs);
   }
 
-  /** Prints what was counted since the last flush, if anything (Powertools warns on an empty flush). */
-  flush(): void {
+  /** Prints what was counted since the last flush, if anything: an EMF line without a metric is of no use. */
+  flush(nowMs = clock.now()): void {
     const [counts, decisions] = [this.counts, this.decisions];
     this.counts = new Map();
     this.decisions = new Map();
-    for (const [name, value] of counts) metrics.addMetric(name, MetricUnit.Count, value);
-    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+    if (this.disabled) return;
+    if (counts.size > 0) this.print(this.dimensions, counts, nowMs);
     // A line of their own: their extra dimensions must not be attached to the other metrics.
     for (const [key, value] of decisions) {
       const [outcome, reason] = key.split(' ') as [QuotaOutcome, QuotaReason];
-      const decision = metrics.singleMetric();
-      decision.addDimensions({ outcome, reason });
-      decision.addMetric(businessMetricNames.quotaDecisions, MetricUnit.Count, value);
+      this.print({ ...this.dimensions, outcome, reason }, new Map([[businessMetricNames.quotaDecisions, value]]), nowMs);
     }
+  }
+
+  private print(dimensions: Dimensions, values: ReadonlyMap<string, number>, nowMs: number): void {
+    this.output.write(`${JSON.stringify(emfDocument(dimensions, values, nowMs))}\n`);
   }
 }
 
-export const containerMetrics = new ContainerMetrics();
+// Read once, when the container starts, as Powertools did.
+export const containerMetrics = new ContainerMetrics(
+  { service: metricsServiceName, stage: config.stage },
+  metricsDisabledBy(process.env.POWERTOOLS_METRICS_DISABLED),
+);
 
 /** What families call; the names and dimensions live in lambdas/shared/metric-names.ts. */
 export const businessMetrics = {
