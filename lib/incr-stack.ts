@@ -77,7 +77,7 @@ const httpRouteKey = (routeKey: string): HttpRouteKey => {
 /** cdk-nag's AwsSolutions-APIG4 asks every route for an API Gateway authorizer; why each has none. */
 const whyNoAuthorizer = (route: Route, routeKey: string): string =>
   route.apiKey
-    ? `${routeKey} (${route.id}) requires a '${route.apiKey}' API key, which the function checks against the key's hash ` +
+    ? `${routeKey} (${route.id}) requires ${route.apiKey === 'any' ? "a 'use' or an 'admin'" : `a '${route.apiKey}'`} API key, which the function checks against the key's hash ` +
       'in the table (lambdas/shared/authenticate.ts) before doing anything else; an API Gateway Lambda authorizer would ' +
       'repeat that lookup in a second invocation per request, doubling the Lambda cost and adding its latency.'
     : `${routeKey} (${route.id}) is public by design, anonymous like the public counter services Incr replaces ` +

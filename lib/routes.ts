@@ -5,7 +5,7 @@
  */
 
 import { contracts } from '../lambdas/contracts.ts';
-import { planCountingOf, type RouteContract } from '../lambdas/shared/http/contract.ts';
+import { type KeyAuth, planCountingOf, type RouteContract } from '../lambdas/shared/http/contract.ts';
 import { keyPrefixes as prefix, type KeyPrefix } from '../lambdas/shared/keys.ts';
 
 export const readActions = ['GetItem', 'BatchGetItem', 'Query', 'ConditionCheckItem'] as const;
@@ -43,10 +43,11 @@ export interface Route {
   /** The handler hashes client IP addresses, so it may read the HMAC secret. */
   readsIpHashSecret?: boolean;
   /**
-   * The kind of API key the route requires. Such a route may also read (GetItem) the key lookup
-   * items (`keyPrefixes.apiKeyLookup` in lambdas/shared/keys.ts) to authenticate.
+   * The kind of API key the route requires (`any`: a use or an admin key of the owner). Such a
+   * route may also read (GetItem) the key lookup items (`keyPrefixes.apiKeyLookup` in
+   * lambdas/shared/keys.ts) to authenticate.
    */
-  apiKey?: 'use' | 'admin';
+  apiKey?: KeyAuth;
   /**
    * The route creates things (counters, keys, owners): API Gateway throttles it at the stricter
    * creation limit of the deploy configuration (`incr:createThrottle*`) on top of the stage's.

@@ -32,6 +32,12 @@ describe('the OpenAPI document', () => {
     expect(checkConsume.responses['503']!.headers).toHaveProperty('Retry-After');
     expect((document.paths['/v1/misc/counter/{namespace}']!.post as { security: unknown }).security).toEqual([{ requiemsApiKey: [] }, { useKey: [] }]);
     expect((document.paths['/v1/keys']!.post as { security: unknown }).security).toEqual([{ adminKey: [] }]);
+    // Either key reads usage: alternatives, and no wrong kind to answer 403 for.
+    const usage = document.paths['/v1/usage']!.get as { security: unknown; responses: Record<string, unknown> };
+    expect(usage.security).toEqual([{ useKey: [] }, { adminKey: [] }]);
+    expect(Object.keys(usage.responses)).toContain('401');
+    expect(Object.keys(usage.responses)).not.toContain('403');
+    expect(Object.keys(checkConsume.responses)).toContain('403');
     expect((document.paths['/hit/{namespace}/{key}']!.get as { responses: Record<string, { headers?: object }> }).responses['200']!.headers).toHaveProperty('X-Path');
   });
 

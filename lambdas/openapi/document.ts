@@ -46,6 +46,9 @@ const edgeFailures = (contract: RouteContract): Partial<Record<number, { descrip
   400: { description: 'The request is invalid; the message names the problem' },
   ...(contract.auth !== 'none' && {
     401: { description: 'Missing, malformed, unknown or revoked key', shape: contract.family === 'requiems' ? 'v1' : undefined },
+  }),
+  // A route that takes either kind of key has no wrong kind to refuse.
+  ...((contract.auth === 'use' || contract.auth === 'admin') && {
     403: { description: `A key of the wrong kind: this route needs a ${contract.auth} key`, shape: contract.family === 'requiems' ? 'v1' : undefined },
   }),
   ...((contract.family === 'v1' || contract.family === 'requiems') && { 415: { description: 'A request body not sent as JSON' } }),
@@ -58,8 +61,9 @@ const edgeFailures = (contract: RouteContract): Partial<Record<number, { descrip
 
 const security = ({ auth, family }: RouteContract) => {
   if (auth === 'none') return [];
-  const bearer = { [auth === 'use' ? 'useKey' : 'adminKey']: [] };
-  return family === 'requiems' ? [{ requiemsApiKey: [] }, bearer] : [bearer];
+  // Alternatives: each entry of `security` alone satisfies the route.
+  const bearer = (auth === 'any' ? ['useKey', 'adminKey'] : [`${auth}Key`]).map((scheme) => ({ [scheme]: [] }));
+  return family === 'requiems' ? [{ requiemsApiKey: [] }, ...bearer] : bearer;
 };
 
 const pathParameters = (path: string) => [...path.matchAll(/\{([^}+]+)\+?\}/g)].map((match) => match[1]!);
@@ -185,7 +189,7 @@ export const buildOpenApiDocument = ({ version }: { version: string }) => {
     components: {
       securitySchemes: {
         useKey: { type: 'http', scheme: 'bearer', description: 'A use key (`ck_use_live_…`): decisions, usage and counters' },
-        adminKey: { type: 'http', scheme: 'bearer', description: 'An admin key (`ck_admin_live_…`): keys, metrics, overrides, the account' },
+        adminKey: { type: 'http', scheme: 'bearer', description: 'An admin key (`ck_admin_live_…`): keys, metrics, overrides, the account, usage' },
         requiemsApiKey: { type: 'apiKey', in: 'header', name: 'requiems-api-key', description: 'A use key, as Requiems sends it' },
       },
     },

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { pageRequest } from '../shared/page-request.ts';
-import { type Responses, type RouteContract, routeContract } from '../shared/http/contract.ts';
+import { type KeyAuth, type Responses, type RouteContract, routeContract } from '../shared/http/contract.ts';
 
 /** One schema per quota request; the messages are countr's `details`. */
 
@@ -92,7 +92,7 @@ const override = z.object({
 const nextCursor = z.nullable(z.string());
 const health = z.object({ status: z.enum(['ok', 'error']) });
 
-const quotaRoute = <Request extends z.ZodMiniType, R extends Responses, const A extends 'use' | 'admin'>(
+const quotaRoute = <Request extends z.ZodMiniType, R extends Responses, const A extends KeyAuth>(
   routeKey: string,
   auth: A,
   summary: string,
@@ -104,7 +104,7 @@ const quotaRoute = <Request extends z.ZodMiniType, R extends Responses, const A 
 const noMetric = { 404: 'No such metric' };
 const noOverride = { 404: 'No such override' };
 
-/** countr's API: decisions behind a use key, configuration and the account view behind an admin key. */
+/** countr's API: decisions behind a use key, usage behind either key, configuration and the account view behind an admin key. */
 export const contracts = {
   checkConsume: {
     ...quotaRoute('POST /v1/check-consume', 'use', 'Decides whether `subject` may consume `cost` of `metric`, and records it', checkConsumeRequest, { 200: decision }),
@@ -118,7 +118,7 @@ export const contracts = {
     countsTowardPlan: 'itself' as const,
   },
   usage: {
-    ...quotaRoute('GET /v1/usage', 'use', "A subject's usage of a metric in the current window", usageRequest, {
+    ...quotaRoute('GET /v1/usage', 'any', "A subject's usage of a metric in the current window", usageRequest, {
       200: z.object({
         subject: z.string(),
         metric: z.string(),

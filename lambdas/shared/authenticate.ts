@@ -1,8 +1,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { apiKeyPattern, findApiKey, hashApiKey, type KeyKind, type VerifiedKey } from './api-keys.ts';
+import { apiKeyPattern, findApiKey, hashApiKey, type VerifiedKey } from './api-keys.ts';
 import { clock } from './clock.ts';
 import { ExpiringCache } from './expiring-cache.ts';
+import type { KeyAuth } from './http/contract.ts';
 import { RequestError } from './http/request-error.ts';
 
 /**
@@ -29,19 +30,19 @@ export const presentedKey = (event: APIGatewayProxyEventV2, alternativeHeader?: 
 
 /**
  * Verifies a presented key and checks its kind. Throws a RequestError (401 for a missing,
- * malformed, unknown or revoked key; 403 for a valid key of the wrong kind).
+ * malformed, unknown or revoked key; 403 for a valid key of the wrong kind; `any` takes either kind).
  */
 export const authenticate = async (
   client: DynamoDBDocumentClient,
   tableName: string,
   key: string | undefined,
-  requiredKind: KeyKind,
+  requiredKind: KeyAuth,
 ): Promise<VerifiedKey> => {
   if (key === undefined) throw unauthorized('Missing API key: send it as Authorization: Bearer <key>');
   if (!apiKeyPattern.test(key)) throw unauthorized('Malformed API key');
   const keyHash = hashApiKey(key);
   const verified = await verifiedKeys.get(keyHash, clock.now(), () => findApiKey(client, tableName, keyHash));
   if (!verified) throw unauthorized(invalidKeyMessage);
-  if (verified.kind !== requiredKind) throw new RequestError(403, 'forbidden', `This route needs a ${requiredKind} key`);
+  if (requiredKind !== 'any' && verified.kind !== requiredKind) throw new RequestError(403, 'forbidden', `This route needs a ${requiredKind} key`);
   return verified;
 };

@@ -1,9 +1,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import type { KeyKind, VerifiedKey } from './api-keys.ts';
+import type { VerifiedKey } from './api-keys.ts';
 import type { WriteItems } from './dynamodb/item-writes.ts';
 import { countedTowardPlan, ownerCapErrors, type Undoable } from '../quota/plan-admission.ts';
-import { type AnswerOf, planCountingOf, type Responses, type RouteContract } from './http/contract.ts';
+import { type AnswerOf, type KeyAuth, planCountingOf, type Responses, type RouteContract } from './http/contract.ts';
 import { authenticate, presentedKey } from './authenticate.ts';
 import { clock } from './clock.ts';
 import { documentClient } from './dynamodb.ts';
@@ -59,7 +59,7 @@ const inputOf = (event: APIGatewayProxyEventV2, headers: readonly string[]): Rec
 const privateRoute =
   ({ errorShape, keyHeader }: FamilyOptions) =>
   <Request extends z.ZodMiniType, R extends Responses>(
-    contract: RouteContract<Request, R, KeyKind>,
+    contract: RouteContract<Request, R, KeyAuth>,
     operation: (request: z.output<Request>, context: PrivateContext) => Promise<AnswerOf<NoInfer<R>> & Undoable>,
     /** The family's domain errors and the answers they stand for. */
     domainErrors: DomainErrors = [],

@@ -1,8 +1,9 @@
 import type { testPlans } from './plans.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testClock } from '../clock.ts';
-import { createTestOwner, parallel, uniqueName, useLocalApi } from '../helpers.ts';
+import { createTestOwner, getJson, parallel, uniqueName, useLocalApi } from '../helpers.ts';
 import { configCacheMs } from '../../lambdas/quota/limits.ts';
+import { invalidKeyMessage, keyCacheMs } from '../../lambdas/shared/authenticate.ts';
 
 const api = useLocalApi();
 
@@ -267,6 +268,39 @@ describe('isolation and input', () => {
     expect((await api.call(b.adminKey, 'GET', `/v1/metrics/${a.metric}`)).status).toBe(404);
     expect((await api.call(b.adminKey, 'PUT', `/v1/metrics/${a.metric}/overrides/shared`, { limit: 'unlimited' })).status).toBe(404);
     expect(await a.check('shared')).toMatchObject({ allowed: false });
+  });
+
+  it("usage reads with either of the owner's keys: the admin key gets the use key's answer", async () => {
+    const { owner, check, usage } = await ownerWithMetric('bulk', { limit: 10, window: 'day' });
+    await check('both', 3);
+    const withUseKey = await usage('both');
+    expect(withUseKey).toMatchObject({ status: 200, subject: 'both', current: 3, limit: 10, remaining: 7, window: 'day' });
+    expect(await usage('both', owner.adminKey)).toEqual(withUseKey);
+  });
+
+  it("another owner's admin key reads its own empty usage, never this owner's", async () => {
+    const a = await ownerWithMetric('bulk', { limit: 10, window: 'day' });
+    const b = await createTestOwner('b', 'bulk');
+    await a.check('shared', 4);
+    expect(await a.usage('shared', b.adminKey)).toMatchObject({ status: 200, current: 0, limit: null, remaining: null, window: 'none' });
+    expect(await a.usage('shared', a.owner.adminKey)).toMatchObject({ current: 4, limit: 10 });
+  });
+
+  it('usage still answers 401 to a missing, malformed or revoked key of either kind', async () => {
+    const startMs = Date.UTC(2030, 10, 22, 15);
+    testClock.pin(startMs);
+    const { owner, metric, usage } = await ownerWithMetric('bulk', { limit: 10 });
+    const unauthorized = { status: 401, error: { code: 'unauthorized' } };
+    expect(await getJson(api.fetch(`/v1/usage?subject=s&metric=${metric}`))).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
+    expect(await usage('s', 'ck_admin_live_bad')).toMatchObject(unauthorized);
+    for (const kind of ['admin', 'use']) {
+      const created = (await api.call(owner.adminKey, 'POST', '/v1/keys', { kind })).body;
+      expect(await usage('s', created.key as string)).toMatchObject({ status: 200 }); // verified and cached in this container
+      await api.call(owner.adminKey, 'DELETE', `/v1/keys/${created.keyId}`);
+      testClock.pin(startMs + keyCacheMs);
+      expect(await usage('s', created.key as string)).toMatchObject({ ...unauthorized, error: { message: invalidKeyMessage } });
+      testClock.pin(startMs);
+    }
   });
 
   it('answers countr error shapes for bad bodies', async () => {

@@ -13,10 +13,9 @@ export const useSession = () => useContext(SessionContext);
 
 /**
  * Runs API calls for a view: `busy` while one runs, and its failure as a readable `error`. A 401
- * means the owner's key stopped working (revoked, say): back to sign in, saying why. `ownKey:
- * false` for calls made with another key (usage, with a use key), whose 401 is that key's.
+ * means the owner's key stopped working (revoked, say): back to sign in, saying why.
  */
-export const useCall = ({ ownKey = true } = {}) => {
+export const useCall = () => {
   const { signOut } = useSession();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -26,7 +25,7 @@ export const useCall = ({ ownKey = true } = {}) => {
     try {
       return await action();
     } catch (failure) {
-      if (ownKey && failure instanceof IncrError && failure.status === 401) signOut(`Your admin key was refused (${failure.message}). Sign in again.`);
+      if (failure instanceof IncrError && failure.status === 401) signOut(`Your admin key was refused (${failure.message}). Sign in again.`);
       else setError(messageOf(failure));
       return undefined;
     } finally {

@@ -1,10 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { AnswerOf } from '../../packages/client/src/index.ts';
-import { clientFor } from './session.ts';
-import { ErrorNotice, Field, Form, formatNumber, inputValue, useCall } from './ui.tsx';
+import { ErrorNotice, Field, Form, formatNumber, inputValue, useCall, useSession } from './ui.tsx';
 
 type Usage = AnswerOf<'quota.usage'>;
-
 
 /** How much of its limit a subject has used, as a bar and in words. */
 export const UsageBar = ({ usage }: { usage: Usage }) => (
@@ -43,18 +41,15 @@ export const UsageBar = ({ usage }: { usage: Usage }) => (
   </section>
 );
 
-/**
- * Usage is part of the decision API, read with a use key (an admin key is refused there): the owner
- * pastes one of theirs. It is kept in this form's state only, never stored.
- */
+/** Usage is read with the signed-in admin key: the API takes either of the owner's keys there. */
 export const UsageView = () => {
-  const { call, error, busy } = useCall({ ownKey: false });
-  const [useKey, setUseKey] = useState('');
+  const { incr } = useSession();
+  const { call, error, busy } = useCall();
   const [subject, setSubject] = useState('');
   const [metric, setMetric] = useState('');
   const [usage, setUsage] = useState<Usage>();
   const lookUp = async () => {
-    const found = await call(() => clientFor(useKey.trim()).quota.usage({ subject, metric }));
+    const found = await call(() => incr.quota.usage({ subject, metric }));
     setUsage(found);
   };
   return (
@@ -64,15 +59,6 @@ export const UsageView = () => {
           <Field label="Subject" value={subject} required maxLength={200} placeholder="user_123" onInput={(event: Event) => setSubject(inputValue(event))} />
           <Field label="Metric" value={metric} required maxLength={200} placeholder="api_calls" onInput={(event: Event) => setMetric(inputValue(event))} />
         </div>
-        <Field
-          label="Use key"
-          type="password"
-          autoComplete="off"
-          value={useKey}
-          required
-          hint="Usage is read with one of your use keys (admin keys are refused there); it is not stored."
-          onInput={(event: Event) => setUseKey(inputValue(event))}
-        />
         <button type="submit" disabled={busy}>
           Look up usage
         </button>

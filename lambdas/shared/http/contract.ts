@@ -7,8 +7,14 @@ import type * as z from 'zod/mini';
  * from it, and the API documentation is generated from it.
  */
 
-/** Which API key a route needs: none, a use key, an admin key. */
-export type Auth = 'none' | 'use' | 'admin';
+/**
+ * Which API key a route needs: none, a use key, an admin key, or `any`: a use or an admin key of
+ * the owner (for reads of the owner's own data that both the decision side and the console need).
+ */
+export type Auth = 'none' | 'use' | 'admin' | 'any';
+
+/** What a keyed route needs: every `Auth` but `none`. */
+export type KeyAuth = Exclude<Auth, 'none'>;
 
 /**
  * The family whose conventions a route follows: its error shape (lambdas/shared/http/error-shapes.ts),

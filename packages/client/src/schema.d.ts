@@ -4009,23 +4009,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description A key of the wrong kind: this route needs a use key */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            message: string;
-                            details?: {
-                                [key: string]: string;
-                            };
-                        };
-                    };
-                };
-            };
             /** @description A request body not sent as JSON */
             415: {
                 headers: {

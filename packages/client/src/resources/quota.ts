@@ -46,7 +46,7 @@ export const quota = (transport: Transport) => {
           : { allowed: false, remaining: null, reason: 'incr_unavailable', failed: true, error };
       }
     },
-    /** A subject's usage of a metric in the current window; consumes nothing. */
+    /** A subject's usage of a metric in the current window, with a use or an admin key; consumes nothing. */
     usage: (params: QueryOf<'quota.usage'>, options?: RequestOptions) =>
       transport.body<AnswerOf<'quota.usage'>>({ method: 'GET', path: ['v1', 'usage'], query: params, idempotent: true }, options),
   };
