@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { markdownDocuments as documents } from './markdown-examples.ts';
 import { deployContextKeys } from '../lib/config.ts';
 
 /**
@@ -20,14 +21,6 @@ const documentedKeys = (markdown: string): string[] => {
   return [...section.matchAll(/^\| `(incr:[^`]+)` \|/gm)].map((match) => match[1]!);
 };
 
-const documents = [
-  'README.md',
-  'CONTRIBUTING.md',
-  'CHANGELOG.md',
-  ...readdirSync(join(repoRoot, 'docs'), { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.md'))
-    .map((file) => `docs/${file}`),
-];
 
 describe('docs/configuration.md, deploy settings', () => {
   const keys = documentedKeys(read('docs/configuration.md'));

@@ -1,19 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { markdownDocuments as documents } from './markdown-examples.ts';
 
 /** Every relative link of the README and docs/ reaches a file, and its #fragment a heading of it. */
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const documents = [
-  'README.md',
-  'CONTRIBUTING.md',
-  'CHANGELOG.md',
-  ...readdirSync(join(root, 'docs'), { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.md'))
-    .map((file) => `docs/${file}`),
-];
 
 const withoutFences = (markdown: string) => markdown.replace(/^```[\s\S]*?^```/gm, '');
 /** The text outside fenced blocks and inline code, where links are links. */

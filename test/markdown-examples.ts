@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -197,6 +198,16 @@ export const serverSubstitutions = ({ url, adminKey, useKey }: { url: string; ad
   // The examples run outside the repository; the CLI is its script.
   'npm run incr --': `npm --prefix "${repoRoot}" run incr --`,
 });
+
+/** The project's Markdown documents: the root ones a reader meets first, and every page of docs/. */
+export const markdownDocuments = [
+  'README.md',
+  'CONTRIBUTING.md',
+  'CHANGELOG.md',
+  ...readdirSync(join(repoRoot, 'docs'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => `docs/${file}`),
+];
 
 export const readDocument = (path: string) => readFile(join(repoRoot, path), 'utf8');
 
