@@ -19,6 +19,7 @@ export const functionBuildOptions = {
     '@aws-sdk/credential-provider-node': './lib/bundled-credentials.ts',
     '@smithy/core/event-streams': './lib/bundled-event-streams.ts',
     '@aws-sdk/middleware-endpoint-discovery': './lib/bundled-endpoint-discovery.ts',
+    '@aws/lambda-invoke-store': './lib/bundled-invoke-store.ts',
   },
   // Some bundled CommonJS dependencies call `require`, which ES modules do not define.
   banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
