@@ -5977,9 +5977,9 @@ export interface operations {
     };
     "hits.count": {
         parameters: {
-            query: {
+            query?: {
                 mode?: "read";
-                theme: string;
+                theme?: string;
                 label?: string;
                 color?: string;
                 labelColor?: string;
@@ -6077,7 +6077,7 @@ export interface operations {
                 /** @example home */
                 resource: string;
                 mode?: "read";
-                theme: string;
+                theme?: string;
                 label?: string;
                 color?: string;
                 labelColor?: string;
@@ -6175,7 +6175,7 @@ export interface operations {
                 /** @example my-site.example */
                 id: string;
                 mode?: "read";
-                theme: string;
+                theme?: string;
                 label?: string;
                 color?: string;
                 labelColor?: string;
