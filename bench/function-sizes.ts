@@ -23,12 +23,6 @@ const repositoryRoot = fileURLToPath(new URL('../', import.meta.url));
 
 /** The goal for every function's minified bundle (docs/cold-starts.md). */
 export const functionBudgetBytes = 250 * 1024;
-/**
- * Where the functions that bundle the DynamoDB client stand until they all meet the goal: the SDK's
- * floor (~180 KB) and zod/mini (~35-40 KB) leave hits and quota-check-consume a few KB above it
- * (docs/cold-starts.md).
- */
-export const dynamodbFunctionCeilingBytes = 260 * 1024;
 
 /** The deploy settings of cdk.json, as the stack reads them. */
 const deployConfig = loadCdkJsonConfig();

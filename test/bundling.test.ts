@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleFunction, byPackage, dynamodbFunctionCeilingBytes, functionBudgetBytes } from '../bench/function-sizes.ts';
+import { bundleFunction, byPackage, functionBudgetBytes } from '../bench/function-sizes.ts';
 import { createApp } from '../lib/app.ts';
 import { cdkJsonContext } from '../lib/config.ts';
 import { routes } from '../lib/routes.ts';
@@ -84,9 +84,8 @@ describe('bundled functions', () => {
       expect(digest(measured().code)).toBe(digest(bundle().code));
     });
 
-    it(`stays within its size budget: ${functionBudgetBytes / 1024} KB minified, or for now ${dynamodbFunctionCeilingBytes / 1024} KB with the DynamoDB client`, () => {
-      const budget = measured().packages.includes('@aws-sdk/client-dynamodb') ? dynamodbFunctionCeilingBytes : functionBudgetBytes;
-      expect(Buffer.byteLength(bundle().code)).toBeLessThanOrEqual(budget);
+    it(`stays within its size budget: ${functionBudgetBytes / 1024} KB minified`, () => {
+      expect(Buffer.byteLength(bundle().code)).toBeLessThanOrEqual(functionBudgetBytes);
     });
 
     it('bundles only the AWS parts a function uses: credentials from the environment, the Secrets Manager call only to read the IP-hash secret', () => {

@@ -3,7 +3,7 @@ import { v1Route } from '../shared/private-api.ts';
 import { quotaContextOf } from './context.ts';
 import { IdempotencyKeyReusedError } from './idempotent-decision.ts';
 import { checkConsume } from './quota-service.ts';
-import { contracts } from './schemas.ts';
+import { decisionContracts as contracts } from './decision-schemas.ts';
 
 const quotaErrors = [[IdempotencyKeyReusedError, (error: IdempotencyKeyReusedError) => new RequestError(422, 'idempotency_key_reused', error.message)]] as const;
 

@@ -5,7 +5,7 @@ import { buildUpdate } from '../shared/dynamodb/update-expression.ts';
 import { metricKey, metricsSortKeyPrefix, overrideKey, overridesSortKeyPrefix, ownerKey, ownerPartition } from '../shared/keys.ts';
 import { type Page, type PageRequest, queryPage, queryPartition } from '../shared/query-partition.ts';
 import { table } from '../shared/table.ts';
-import { metricKey as metricName, type QuotaWindow } from './schemas.ts';
+import { metricKey as metricName, type QuotaWindow } from './decision-schemas.ts';
 
 /**
  * An owner's quota configuration, in the owner's partition (keys in lambdas/shared/keys.ts): one
