@@ -17,7 +17,7 @@ export const metricKey = z
 const requestedMetric = z.string({ error: 'Metric is required' }).check(z.minLength(1, 'Metric is required'), z.maxLength(200, 'Metric must be at most 200 characters'));
 export const subject = z.string({ error: 'Subject is required' }).check(z.minLength(1, 'Subject is required'), z.maxLength(200, 'Subject must be at most 200 characters'));
 
-export const checkConsumeRequest = z.object({
+const checkConsumeRequest = z.object({
   subject,
   metric: requestedMetric,
   cost: z
@@ -28,9 +28,8 @@ export const checkConsumeRequest = z.object({
     z.string().check(z.minLength(1, 'Idempotency-Key must not be empty'), z.maxLength(100, 'Idempotency-Key must be at most 100 characters')),
   ),
 });
-export type CheckConsumeRequest = z.output<typeof checkConsumeRequest>;
 
-export const usageRequest = z.object({ subject, metric: requestedMetric });
+const usageRequest = z.object({ subject, metric: requestedMetric });
 
 const reason = z.enum(['limit_exceeded', 'owner_rate_limit_exceeded_second', 'owner_rate_limit_exceeded', 'owner_monthly_limit_exceeded']);
 export const decision = z.object({ allowed: z.boolean(), remaining: z.nullable(z.number().check(z.int())), reason: z.nullable(reason) });
