@@ -1,6 +1,8 @@
 import { UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../shared/dynamodb/batch.ts';
+import { cancellationReasons } from '../shared/dynamodb/cancellation.ts';
 import { conditionalUpdate } from '../shared/dynamodb/conditional.ts';
+import { isContentionCode, isItemContention } from '../shared/errors.ts';
 import { ExpiringCache } from '../shared/expiring-cache.ts';
 import { accountShards, capSlice, type Plan } from '../shared/plans.ts';
 import { accountPartition, windowKey } from '../shared/keys.ts';
@@ -32,6 +34,10 @@ import type { QuotaContext } from './context.ts';
  *   sequential write per shard it finds full, and a container remembers the full shards of each
  *   window (`fullShards`), so it pays for each at most once per window. A denial is counted too,
  *   on a full shard (it takes no room from the others): one more write, as without shards.
+ * - **Contention.** A shard DynamoDB throttles (or a transaction holds) wrote nothing, and another
+ *   may have the throughput to spare: the request tries the shards it has not yet contended on
+ *   (`ContendedShards`, this request's only: a throttled item is not full), and answers 503 only
+ *   when every shard not known full has throttled it.
  */
 
 export type OwnerDenial = 'owner_rate_limit_exceeded_second' | 'owner_rate_limit_exceeded' | 'owner_monthly_limit_exceeded';
@@ -183,12 +189,36 @@ const rememberFull = (context: ItemContext, request: AccountRequest, count: Acco
 };
 
 /**
- * A shard of the count this container does not know full, at random (so that requests spread
- * evenly), or undefined when it knows them all full.
+ * The shards of each count on which one request's writes met contention (throttled, or held by a
+ * transaction), and the last such error: it is the request's answer (503) once no other shard is left.
  */
-const openShard = ({ nowMs }: ItemContext, { ownerId, plan }: AccountRequest, count: AccountCount): number | undefined => {
+export class ContendedShards {
+  readonly rate = new Set<number>();
+  readonly month = new Set<number>();
+  lastError: unknown;
+
+  /**
+   * Takes note of a failed write of the counts `counts`, which were the first items of the write,
+   * in that order (one count for a single update). True when the failure was contention on some
+   * of their shards (all of them for a refused request, those a cancelled transaction names),
+   * so that the request can try others; false for any other failure, which the caller throws.
+   */
+  noteFailure(error: unknown, counts: readonly AccountCount[], shards: ShardChoice): boolean {
+    const reasons = cancellationReasons(error);
+    const contended = reasons ? counts.filter((_, index) => isContentionCode(reasons[index]?.code)) : isItemContention(error) ? counts : [];
+    for (const count of contended) this[count].add(shards[count]);
+    if (contended.length > 0) this.lastError = error;
+    return contended.length > 0;
+  }
+}
+
+/**
+ * A shard of the count this container does not know full, nor `avoid`ed, at random (so that
+ * requests spread evenly), or undefined when there is none.
+ */
+const openShard = ({ nowMs }: ItemContext, { ownerId, plan }: AccountRequest, count: AccountCount, avoid: ReadonlySet<number> = new Set()): number | undefined => {
   const full = knownFull(ownerId, count, nowMs);
-  const open = Array.from({ length: accountShards(plan) }, (_, shard) => shard).filter((shard) => !full.has(shard));
+  const open = Array.from({ length: accountShards(plan) }, (_, shard) => shard).filter((shard) => !full.has(shard) && !avoid.has(shard));
   return open.length === 0 ? undefined : open[Math.floor(Math.random() * open.length)];
 };
 
@@ -208,9 +238,18 @@ export interface CountAttempt {
 /** How the enforced updates of one request went. */
 export type AccountAttempts = Record<AccountCount, CountAttempt>;
 
-/** The shard each count of a request should try next, and the counts that have none left (every shard known full). */
-export const chooseShards = (context: ItemContext, request: AccountRequest): { shards: ShardChoice; full: AccountCount[] } => {
-  const choice = (count: AccountCount) => (writesCount(request.plan, count) ? openShard(context, request, count) : 0);
+/**
+ * The shard each count of a request should try next, and the counts that have none left (every
+ * shard known full). Throws the last contention error when a count's only shards not known full
+ * are those `contended` names.
+ */
+export const chooseShards = (context: ItemContext, request: AccountRequest, contended?: ContendedShards): { shards: ShardChoice; full: AccountCount[] } => {
+  const choice = (count: AccountCount) => {
+    if (!writesCount(request.plan, count)) return 0;
+    const shard = openShard(context, request, count, contended?.[count]);
+    if (shard === undefined && contended?.[count].size && openShard(context, request, count) !== undefined) throw contended.lastError;
+    return shard;
+  };
   const [rate, month] = [choice('rate'), choice('month')];
   const full = (['rate', 'month'] as const).filter((count) => (count === 'rate' ? rate : month) === undefined);
   const anyFull = (count: AccountCount) => [...knownFull(request.ownerId, count, context.nowMs).keys()][0] ?? 0;
@@ -221,17 +260,22 @@ export const chooseShards = (context: ItemContext, request: AccountRequest): { s
 export const shardRefused = (context: ItemContext, request: AccountRequest, count: AccountCount, shard: number, old: Record<string, unknown> | undefined) =>
   rememberFull(context, request, count, shard, old);
 
-/** One count's enforced update, retried on other shards while the one tried is full. */
+/** One count's enforced update, retried on other shards while the one tried is full or contended. */
 const tryCount = async ({ client, ...context }: QuotaContext, request: AccountRequest, count: AccountCount): Promise<CountAttempt> => {
   if (!writesCount(request.plan, count)) return { applied: true, shard: 0 };
+  const contended = new ContendedShards();
   for (;;) {
-    const { shards, full } = chooseShards(context, request);
+    const { shards, full } = chooseShards(context, request, contended);
     const shard = shards[count];
     if (full.includes(count)) return { applied: false, shard };
     const update = accountUpdates(context, { ...request, enforce: true, shards })[count] as UpdateCommandInput;
-    const { applied, old } = await conditionalUpdate(client, update);
-    if (applied) return { applied: true, shard };
-    shardRefused(context, request, count, shard, old);
+    try {
+      const { applied, old } = await conditionalUpdate(client, update);
+      if (applied) return { applied: true, shard };
+      shardRefused(context, request, count, shard, old);
+    } catch (error) {
+      if (!contended.noteFailure(error, [count], shards)) throw error;
+    }
   }
 };
 

@@ -5,7 +5,7 @@ import { retrying, retryPolicy } from '../shared/dynamodb/retry.ts';
 import { isTransactionConflict } from '../shared/errors.ts';
 import { idempotencyRecordKey } from '../shared/keys.ts';
 import { table } from '../shared/table.ts';
-import { type AccountCount, accountUpdates, chooseShards, countDenied, shardRefused, type ShardChoice } from './account-counters.ts';
+import { type AccountCount, accountUpdates, chooseShards, ContendedShards, countDenied, shardRefused, type ShardChoice } from './account-counters.ts';
 import type { QuotaContext } from './context.ts';
 import { allowed, type Decision, type DecisionInput, denied, denyOversized, denyOverLimit } from './decision.ts';
 import { consumeSubjectIfUnchanged, largestSlice, shardUsages, sliceOf } from './subject-counter.ts';
@@ -79,6 +79,10 @@ const decisionTransaction = (
   return Object.entries(items).filter((entry): entry is [TransactionRole, TransactWriteItem] => entry[1] !== undefined);
 };
 
+/** The account counts of a decision's transaction: its first items, in order (what ContendedShards reads a failure by). */
+const accountRoles = (transaction: ReturnType<typeof decisionTransaction>): AccountCount[] =>
+  transaction.flatMap(([role]) => (role === 'rate' || role === 'month' ? [role] : []));
+
 /** Why a decision's transaction was cancelled, by the role of each item: the record, the account or the subject's count. */
 const cancellation = (error: unknown, roles: readonly TransactionRole[]) => {
   const reasons = cancellationReasons(error);
@@ -139,8 +143,9 @@ export const decideIdempotently = async (context: QuotaContext, input: DecisionI
     const decision = allowed(counter === null ? null : room(shard) - cost);
     // A shard of the account that refused is full: the transaction is tried again at once on
     // another, until one admits or every shard is known full (account-counters.ts).
+    const contended = new ContendedShards();
     for (;;) {
-      const { shards, full } = chooseShards(context, input);
+      const { shards, full } = chooseShards(context, input, contended);
       if (full.length > 0) return unlessStoredMeanwhile(() => denyFullAccount(context, input, shards, full));
       const transaction = decisionTransaction(context, input, { record, hash, used: { shard, count: usages[shard]! }, decision, shards });
       try {
@@ -149,7 +154,10 @@ export const decideIdempotently = async (context: QuotaContext, input: DecisionI
       } catch (error) {
         if (isTransactionConflict(error)) throw new DecideAgain();
         const cancelled = cancellation(error, transaction.map(([role]) => role));
-        if (!cancelled) throw error;
+        if (!cancelled) {
+          if (contended.noteFailure(error, accountRoles(transaction), shards)) continue;
+          throw error;
+        }
         if (cancelled.record) {
           // Stored meanwhile by a concurrent duplicate: replay the record the cancellation returned.
           const stored = storedDecision(cancelled.record.item, hash, nowSeconds);
@@ -161,6 +169,7 @@ export const decideIdempotently = async (context: QuotaContext, input: DecisionI
           continue;
         }
         if (cancelled.subjectMoved) throw new DecideAgain();
+        if (contended.noteFailure(error, accountRoles(transaction), shards)) continue;
         throw error;
       }
     }

@@ -8,7 +8,7 @@ import { consumeOnShards, giveBackSubject, largestSlice } from './subject-counte
  * A decision without an Idempotency-Key, allowed in one round trip: the subject's conditional
  * UpdateItem (which returns the new count, hence `remaining`; on a hot metric, of one shard) runs in
  * parallel with the account's two conditional updates. Only when the account turns out to be over a cap (a denial, off the hot
- * path) is the subject's consumption given back, in a second write.
+ * path), or its count fails (a 503), is the subject's consumption given back, in a second write.
  */
 export const decide = async (context: QuotaContext, input: DecisionInput): Promise<Decision> => {
   const { limit } = input;
@@ -19,11 +19,19 @@ export const decide = async (context: QuotaContext, input: DecisionInput): Promi
   const counter = { ...input, limit };
   if (input.cost > largestSlice(counter)) return denyOversized(context, input, limit);
 
-  const [account, subject] = await Promise.all([tryAccountUpdates(context, input), consumeOnShards(context, counter, input.cost)]);
+  const [tried, consumed] = await Promise.allSettled([tryAccountUpdates(context, input), consumeOnShards(context, counter, input.cost)]);
+  const giveBack = () =>
+    consumed.status === 'fulfilled' && consumed.value.applied
+      ? context.client.send(new UpdateCommand(giveBackSubject(context, { ...counter, shard: consumed.value.shard })))
+      : undefined;
+  // An answer of 503 must not leave the subject's consumption behind: the caller will retry it.
+  if (tried.status === 'rejected') {
+    await giveBack();
+    throw tried.reason;
+  }
+  if (consumed.status === 'rejected') throw consumed.reason;
+  const [account, subject] = [tried.value, consumed.value];
   if (account.rate.applied && account.month.applied) return subject.applied ? allowed(subject.remaining) : denied('limit_exceeded', subject.remaining);
-  const [denial] = await Promise.all([
-    countDenied(context, { ...input, ...account }),
-    subject.applied ? context.client.send(new UpdateCommand(giveBackSubject(context, { ...counter, shard: subject.shard }))) : undefined,
-  ]);
+  const [denial] = await Promise.all([countDenied(context, { ...input, ...account }), giveBack()]);
   return denied(denial ?? 'owner_rate_limit_exceeded', 0);
 };

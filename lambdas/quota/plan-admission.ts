@@ -3,7 +3,7 @@ import { writeItems, type WriteItems } from '../shared/dynamodb/item-writes.ts';
 import type { PlanCounting } from '../shared/http/contract.ts';
 import { RequestError } from '../shared/http/request-error.ts';
 import { secondsUntilEnd, windowAt, type WindowKind } from '../shared/windowed-counter.ts';
-import { accountUpdates, chooseShards, countAccountRequest, type OwnerDenial, shardRefused } from './account-counters.ts';
+import { accountUpdates, chooseShards, ContendedShards, countAccountRequest, type OwnerDenial, shardRefused } from './account-counters.ts';
 import { quotaContextOf } from './context.ts';
 import { ownerPlan } from './limits.ts';
 
@@ -81,16 +81,17 @@ const sendAlone = writeItems(documentClient);
  * The writer of a `transacted` route: its write and the account count, as one transaction (the
  * shards' updates with their cap conditions first, then the route's items). A shard that refuses is
  * remembered full and the transaction tried again on another, as the account counters do (each
- * shard at most once); when every shard of a count is known full, the request is counted as a
- * denial (lambdas/quota/account-counters.ts) and its write never made. A failed condition of the
+ * shard at most once), and so is one that throttles it; when every shard of a count is known full,
+ * the request is counted as a denial (lambdas/quota/account-counters.ts) and its write never made. A failed condition of the
  * route's own items is the route's outcome: nothing was written, nor counted.
  */
 const countedWrite =
   (caller: Caller): WriteItems =>
   async (write) => {
     const { context, request } = await planOf(caller);
+    const contended = new ContendedShards();
     for (;;) {
-      const { shards, full } = chooseShards(context, request);
+      const { shards, full } = chooseShards(context, request, contended);
       if (full.length > 0) {
         const denial = await countAccountRequest(context, request);
         if (denial) throw new OwnerCapExceededError(denial, caller.nowMs);
@@ -100,7 +101,11 @@ const countedWrite =
       const updates = accountUpdates(context, { ...request, enforce: true, shards });
       const counts = (['rate', 'month'] as const).filter((count) => updates[count] !== undefined);
       if (counts.length === 0) return sendAlone(write);
-      const outcome = await sendAlone({ items: [...counts.map((count) => ({ Update: updates[count]! })), ...write.items] });
+      const outcome = await sendAlone({ items: [...counts.map((count) => ({ Update: updates[count]! })), ...write.items] }).catch((error: unknown) => {
+        if (contended.noteFailure(error, counts, shards)) return undefined;
+        throw error;
+      });
+      if (!outcome) continue;
       if (outcome.applied) return outcome;
       const refused = counts.filter((_, index) => outcome.reasons[index]?.conditionFailed);
       if (refused.length === 0) return { applied: false, reasons: outcome.reasons.slice(counts.length) };

@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../shared/dynamodb/batch.ts';
 import { conditionalUpdate } from '../shared/dynamodb/conditional.ts';
+import { isItemContention } from '../shared/errors.ts';
 import { ExpiringCache } from '../shared/expiring-cache.ts';
 import { quotaSubjectPartition, windowKey } from '../shared/keys.ts';
 import { capSlice } from '../shared/plans.ts';
@@ -110,17 +111,30 @@ export interface Consumption {
 
 /**
  * Consumes `cost` (at most `largestSlice`) on a random shard that may still fit it, trying the
- * others while shards refuse; without shards, one conditional update as ever.
+ * others while shards refuse it or throttle it (503 once every fitting shard has throttled it);
+ * without shards, one conditional update as ever.
  */
 export const consumeOnShards = async (context: QuotaContext, counter: SubjectCounter, cost: number): Promise<Consumption> => {
   const id = windowId({ ...counter, shard: 0 }, context.nowMs);
   const refused = counter.limit.shards === 1 ? new Map<number, number>() : (refusals.peek(id, context.nowMs) ?? new Map<number, number>());
+  // Shards that throttled this consumption: they wrote nothing and are not full, so it tries the others first.
+  const contended = new Set<number>();
+  let contention: unknown;
   for (;;) {
-    const open = shardsOf(counter).filter((shard) => sliceOf(counter, shard) >= cost && cost < (refused.get(shard) ?? Infinity));
-    if (open.length === 0) return { applied: false, shard: 0, remaining: 0 };
+    const fitting = shardsOf(counter).filter((shard) => sliceOf(counter, shard) >= cost && cost < (refused.get(shard) ?? Infinity));
+    if (fitting.length === 0) return { applied: false, shard: 0, remaining: 0 };
+    const open = fitting.filter((shard) => !contended.has(shard));
+    if (open.length === 0) throw contention;
     const shard = open[Math.floor(Math.random() * open.length)]!;
     const update = { ...consumeSubject(context, { ...counter, shard, cost }), ReturnValues: 'UPDATED_NEW' as const };
-    const { applied, old } = await conditionalUpdate<{ count?: number }>(context.client, update);
+    const consumed = await conditionalUpdate<{ count?: number }>(context.client, update).catch((error: unknown) => {
+      if (!isItemContention(error)) throw error;
+      contended.add(shard);
+      contention = error;
+      return undefined;
+    });
+    if (!consumed) continue;
+    const { applied, old } = consumed;
     const remaining = Math.max(0, sliceOf(counter, shard) - Number(old?.count ?? 0));
     if (applied || counter.limit.shards === 1) return { applied, shard, remaining };
     refused.set(shard, Math.min(cost, refused.get(shard) ?? Infinity));

@@ -18,7 +18,9 @@ const unavailableErrorNames = new Set([
 
 const networkErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
 
+/** Why DynamoDB cancels one item of a transaction that a retry, or another item, may get past: contention for that item. */
 const retryableCancellationCodes = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded']);
+export const isContentionCode = (code: string | undefined): boolean => code !== undefined && retryableCancellationCodes.has(code);
 
 const transactionCancelledFor = (error: unknown, codes: Set<string>): boolean =>
   cancellationReasons(error)?.some((reason) => reason.code !== undefined && codes.has(reason.code)) ?? false;
@@ -30,6 +32,9 @@ export const isTransactionConflict = (error: unknown): boolean => transactionCan
 /** DynamoDB refused a write for the throughput of the item's partition: the sign that one item is hot (lambdas/shared/sharded-counter.ts). */
 const throttlingErrorNames = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException']);
 export const isThrottling = (error: unknown): boolean => error instanceof Error && throttlingErrorNames.has(error.name);
+
+/** A single write refused for contention on its item: throttled, or held by a transaction. It wrote nothing; another item may take it. */
+export const isItemContention = (error: unknown): boolean => isThrottling(error) || (error instanceof Error && error.name === 'TransactionConflictException');
 
 export const isServiceUnavailable = (error: unknown): boolean => {
   if (!(error instanceof Error)) return false;
